@@ -1,0 +1,221 @@
+// The host contract: every renderer-to-main call and every main-to-renderer
+// event, named once with its zod schemas. The preload, the IPC handlers in
+// main, the browser-mode bridge and the renderer's client are all derived
+// from these two tables, so they cannot drift apart.
+import { z } from 'zod'
+import { Account, AccountKind, ExternalUrl, FocusLength, SourceItem, TrayState, ViewTarget } from './model'
+
+const Empty = z.object({}).strict()
+
+/** Which account a call is about. Main keeps no account list: the secret is looked up in the vault by id. */
+const AccountRef = z.object({ id: z.string().min(1).max(128), kind: AccountKind }).strict()
+
+const Credentials = z
+  .object({
+    token: z.string().min(1).max(4096).optional(),
+    host: z.string().min(1).max(256).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    user: z.string().min(1).max(320).optional(),
+    password: z.string().min(1).max(4096).optional(),
+  })
+  .strict()
+
+export const calls = {
+  /** Which transport, platform and secret storage this host has. */
+  'app:info': {
+    request: Empty,
+    response: z.object({
+      mode: z.enum(['electron', 'browser']),
+      platform: z.string(),
+      vault: z.object({ backend: z.string(), isEncrypted: z.boolean() }),
+    }),
+  },
+  /** Verify credentials, keep the secret in main's vault, return the identity only. */
+  'account:connect': {
+    request: z.object({ kind: AccountKind, label: z.string().max(256), credentials: Credentials }).strict(),
+    response: Account,
+  },
+  'account:verify': {
+    request: z.object({ account: AccountRef }).strict(),
+    response: z.object({ identity: z.string() }),
+  },
+  'account:disconnect': {
+    request: z.object({ account: AccountRef }).strict(),
+    response: z.object({ forgotten: z.boolean() }),
+  },
+  'account:list-streams': {
+    request: z.object({ account: AccountRef }).strict(),
+    response: z.object({ streams: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  },
+  /** Pull one stream of one account from a cursor. The same cursor gives the same items. */
+  'source:pull': {
+    request: z
+      .object({
+        account: AccountRef,
+        stream: z.string().min(1).max(256),
+        cursor: z.string().max(1024).nullable(),
+      })
+      .strict(),
+    response: z.object({
+      items: z.array(SourceItem).max(5000),
+      cursor: z.string().max(1024).nullable(),
+      pollAfterMs: z.number().int().nonnegative().optional(),
+    }),
+  },
+  /** Write "done" back to the source (a GitHub thread marked done). */
+  'item:done-write': {
+    request: z.object({ account: AccountRef, externalId: z.string().min(1).max(256) }).strict(),
+    response: z.object({ isWritten: z.boolean() }),
+  },
+  /** Set Slack status / DND and GitHub busy while focus is on; restore on clear. */
+  'focus:status-set': {
+    request: z
+      .object({ until: z.number().int().nonnegative().nullable(), message: z.string().max(100) })
+      .strict(),
+    response: Empty,
+  },
+  'focus:status-clear': { request: Empty, response: Empty },
+  'notify:show': {
+    request: z
+      .object({
+        kind: z.enum(['check-in', 'breakthrough']),
+        title: z.string().min(1).max(256),
+        body: z.string().max(1024),
+        target: ViewTarget,
+        isSilent: z.boolean(),
+      })
+      .strict(),
+    response: z.object({ isShown: z.boolean() }),
+  },
+  'tray:state-set': { request: TrayState.strict(), response: Empty },
+  /** Open a link in the system's handler; only http, https, mailto and slack. */
+  'link:open-external': { request: z.object({ url: ExternalUrl }).strict(), response: Empty },
+  /** Register the global shortcut that toggles focus. */
+  'shortcut:focus-set': {
+    request: z.object({ accelerator: z.string().min(1).max(64) }).strict(),
+    response: z.object({ isRegistered: z.boolean() }),
+  },
+} as const
+
+export const TrayCommand = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('focus-start'), length: FocusLength }),
+  z.object({ command: z.literal('focus-end') }),
+  z.object({ command: z.literal('check-in-now') }),
+  z.object({ command: z.literal('sync-pause-toggle') }),
+  z.object({ command: z.literal('open'), target: ViewTarget }),
+])
+export type TrayCommand = z.infer<typeof TrayCommand>
+
+export const events = {
+  'tray:command': TrayCommand,
+  'notification:clicked': z.object({ target: ViewTarget }),
+  'power:changed': z.object({ event: z.enum(['suspend', 'resume', 'unlock']) }),
+  'shortcut:focus-toggle': Empty,
+  /** IMAP IDLE saw new mail: pull that account now. */
+  'mail:new': z.object({ accountId: z.string() }),
+} as const
+
+export type Calls = typeof calls
+export type CallName = keyof Calls
+export type CallRequest<N extends CallName> = z.input<Calls[N]['request']>
+export type CallResponse<N extends CallName> = z.infer<Calls[N]['response']>
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<N extends EventName> = z.infer<Events[N]>
+
+export const callNames = Object.keys(calls) as CallName[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name)
+}
+
+/** Kinds of failure a call can end in; each has its own remedy in the UI. */
+export const HostErrorCode = z.enum([
+  'unknown-call',
+  'invalid-request',
+  'forbidden-sender',
+  'unknown-account',
+  'bad-credentials',
+  'source-unreachable',
+  'source-junk',
+  'rate-limited',
+  'refused',
+  'internal',
+])
+export type HostErrorCode = z.infer<typeof HostErrorCode>
+
+/**
+ * Every call answers with an envelope instead of a thrown error: errors do
+ * not survive Electron's IPC or the context bridge with their fields intact.
+ */
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: HostErrorCode, message: z.string() }) }),
+])
+export type Envelope = z.infer<typeof Envelope>
+
+/** A failure with a message that says what happened and what to do. */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'HostError'
+  }
+}
+
+/** Explain a zod failure in one line a person can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'value'}: ${issue.message}`)
+    .join('; ')
+}
+
+/**
+ * What the preload puts on `window.lull` (and the browser bridge installs in
+ * its place): one function per call, answering an envelope, and one
+ * subscribe function per event, answering an unsubscribe function.
+ */
+export type LullBridge = {
+  calls: { [N in CallName]: (request: unknown) => Promise<Envelope> }
+  events: { [N in EventName]: (listener: (payload: unknown) => void) => () => void }
+}
+
+/** The raw transport under a bridge: Electron IPC in the app, a WebSocket in browser mode. */
+export type Transport = {
+  invoke(name: CallName, request: unknown): Promise<unknown>
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void
+}
+
+/** Build the bridge object from a transport; one function, used by the preload and the browser bridge. */
+export function createBridge(transport: Transport): LullBridge {
+  const bridgeCalls = {} as LullBridge['calls']
+  for (const name of callNames) {
+    bridgeCalls[name] = async (request: unknown) => {
+      const answer = Envelope.safeParse(await transport.invoke(name, request))
+      if (answer.success) return answer.data
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The host answered ${name} with something unreadable.` },
+      }
+    }
+  }
+  const bridgeEvents = {} as LullBridge['events']
+  for (const name of eventNames) {
+    bridgeEvents[name] = (listener) => transport.subscribe(name, listener)
+  }
+  return { calls: bridgeCalls, events: bridgeEvents }
+}
+
+/** The IPC channel names used under the hood; one prefix so nothing else collides. */
+export const ipcChannel = {
+  call: (name: CallName) => `lull:call:${name}`,
+  event: (name: EventName) => `lull:event:${name}`,
+}

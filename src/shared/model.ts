@@ -1,0 +1,218 @@
+// The domain model: what an item, account, digest, focus session and the
+// settings are. Schemas are zod so every boundary (IPC, source payloads,
+// rows read back from disk) parses instead of casting.
+import { z } from 'zod'
+
+export const sourceKinds = ['slack', 'github', 'email'] as const
+export const SourceKind = z.enum(sourceKinds)
+export type SourceKind = z.infer<typeof SourceKind>
+
+/** The kind of account: a real source, or the built-in sample workspace. */
+export const AccountKind = z.enum(['slack', 'github', 'email', 'sample'])
+export type AccountKind = z.infer<typeof AccountKind>
+
+export const githubReasons = [
+  'assign',
+  'author',
+  'comment',
+  'ci_activity',
+  'invitation',
+  'manual',
+  'mention',
+  'review_requested',
+  'security_alert',
+  'state_change',
+  'subscribed',
+  'team_mention',
+  'approval_requested',
+  'member_feature_requested',
+  'security_advisory_credit',
+] as const
+export const GithubReason = z.enum(githubReasons)
+export type GithubReason = z.infer<typeof GithubReason>
+
+/** Links the app may open outside itself. Anything else is refused. */
+export const allowedLinkSchemes = ['http:', 'https:', 'mailto:', 'slack:'] as const
+
+export const ExternalUrl = z
+  .string()
+  .max(4096)
+  .refine((value) => {
+    try {
+      return (allowedLinkSchemes as readonly string[]).includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, 'Only http, https, mailto and slack links can be opened.')
+
+/**
+ * One notification as a source hands it over, normalised. `id` is stable:
+ * `<accountId>:<externalId>`, so a repeated pull never makes a duplicate.
+ * Text is plain text: nothing from a message is ever rendered as HTML.
+ */
+export const SourceItem = z.object({
+  id: z.string().min(3).max(512),
+  accountId: z.string().min(1).max(128),
+  source: SourceKind,
+  /** The stream it was pulled from: a Slack channel id, "notifications", a mailbox. */
+  stream: z.string().min(1).max(256),
+  externalId: z.string().min(1).max(256),
+  /** Items of one conversation share a thread key (Slack thread ts, GitHub thread, email thread). */
+  threadKey: z.string().min(1).max(512),
+  /** Where it was said: "#incidents", "acme/api", "inbox". */
+  container: z.string().max(256),
+  author: z.object({ id: z.string().max(256), name: z.string().max(256) }),
+  title: z.string().max(1024),
+  text: z.string().max(20_000),
+  url: ExternalUrl.optional(),
+  /** When the source says it happened, epoch ms. */
+  sentAt: z.number().int().nonnegative(),
+  /** Whether someone is waiting on the user (a DM, a mention, a review request). */
+  needsReply: z.boolean(),
+  github: z.object({ reason: GithubReason, subjectType: z.string().max(64) }).optional(),
+  email: z.object({ from: z.string().max(320) }).optional(),
+})
+export type SourceItem = z.infer<typeof SourceItem>
+
+export const ItemStatus = z.enum(['held', 'delivered', 'done', 'snoozed'])
+export type ItemStatus = z.infer<typeof ItemStatus>
+
+/** A source item plus what Lull and the user did with it. */
+export const InboxItem = SourceItem.extend({
+  status: ItemStatus,
+  /** When Lull first stored it, epoch ms. */
+  receivedAt: z.number().int().nonnegative(),
+  deliveredAt: z.number().int().nonnegative().optional(),
+  digestId: z.string().optional(),
+  /** The urgent rule that let it break through, if one did. */
+  urgentRuleId: z.string().optional(),
+  snoozedUntil: z.number().int().nonnegative().optional(),
+})
+export type InboxItem = z.infer<typeof InboxItem>
+
+export const Account = z.object({
+  id: z.string().min(1).max(128),
+  kind: AccountKind,
+  label: z.string().max(256),
+  /** Who the account belongs to, as the source names them. Never a secret. */
+  identity: z.string().max(256),
+  streams: z.array(z.object({ id: z.string().max(256), name: z.string().max(256) })).max(1000),
+  addedAt: z.number().int().nonnegative(),
+})
+export type Account = z.infer<typeof Account>
+
+export const DigestReason = z.enum(['scheduled', 'manual', 'catch-up'])
+export type DigestReason = z.infer<typeof DigestReason>
+
+export const Digest = z.object({
+  id: z.string(),
+  at: z.number().int().nonnegative(),
+  reason: DigestReason,
+  itemIds: z.array(z.string()),
+  counts: z.object({ slack: z.number().int(), github: z.number().int(), email: z.number().int() }),
+})
+export type Digest = z.infer<typeof Digest>
+
+export const FocusLength = z.union([
+  z.object({
+    kind: z.literal('minutes'),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+  }),
+  z.object({ kind: z.literal('until-check-in') }),
+  z.object({ kind: z.literal('until-stopped') }),
+])
+export type FocusLength = z.infer<typeof FocusLength>
+
+export const FocusSession = z.object({
+  id: z.string(),
+  startedAt: z.number().int().nonnegative(),
+  length: FocusLength,
+  /** When it ends on its own; null while it runs until stopped. */
+  endsAt: z.number().int().nonnegative().nullable(),
+  /** Set when the user ended it early. */
+  endedAt: z.number().int().nonnegative().optional(),
+})
+export type FocusSession = z.infer<typeof FocusSession>
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export const Weekday = z.enum(weekdays)
+export type Weekday = z.infer<typeof Weekday>
+
+/** "HH:MM", 24-hour wall-clock time. */
+export const WallTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM, from 00:00 to 23:59.')
+export type WallTime = z.infer<typeof WallTime>
+
+const DaySet = z.array(Weekday).min(1, 'Pick at least one day.')
+
+export const CheckInWindow = z.object({ days: DaySet, time: WallTime })
+export type CheckInWindow = z.infer<typeof CheckInWindow>
+
+/** A weekly deep-work block; `end` before `start` means it crosses midnight. */
+export const DeepWorkBlock = z
+  .object({ days: DaySet, start: WallTime, end: WallTime })
+  .refine((block) => block.start !== block.end, 'A deep-work block needs a start and an end that differ.')
+export type DeepWorkBlock = z.infer<typeof DeepWorkBlock>
+
+export const UrgentRule = z.discriminatedUnion('kind', [
+  z.object({ id: z.string(), kind: z.literal('slack-channel'), channel: z.string().min(1).max(256) }),
+  z.object({ id: z.string(), kind: z.literal('person'), person: z.string().min(1).max(256) }),
+  z.object({ id: z.string(), kind: z.literal('github-reason'), reason: GithubReason }),
+  z.object({ id: z.string(), kind: z.literal('email-sender'), sender: z.string().min(1).max(320) }),
+  z.object({ id: z.string(), kind: z.literal('subject-tag'), tag: z.string().min(1).max(64) }),
+])
+export type UrgentRule = z.infer<typeof UrgentRule>
+
+export const Settings = z.object({
+  /** IANA zone; null follows the system's zone. */
+  timeZone: z.string().min(1).max(64).nullable(),
+  checkIns: z.array(CheckInWindow).max(48),
+  deepWorkBlocks: z.array(DeepWorkBlock).max(48),
+  urgentRules: z.array(UrgentRule).max(500),
+  /** One thread notifies at most once in this many minutes. */
+  breakthroughCooldownMinutes: z.number().int().min(0).max(120),
+  /** Global shortcut that toggles focus, in Electron accelerator syntax. */
+  focusShortcut: z.string().max(64),
+  syncPaused: z.boolean(),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const defaultSettings: Settings = {
+  timeZone: null,
+  checkIns: [
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '09:30' },
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '13:00' },
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '16:30' },
+  ],
+  deepWorkBlocks: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '11:30' }],
+  urgentRules: [{ id: 'rule-incidents', kind: 'slack-channel', channel: '#incidents' }],
+  breakthroughCooldownMinutes: 5,
+  focusShortcut: 'CommandOrControl+Shift+L',
+  syncPaused: false,
+}
+
+/** What the tray shows; the renderer computes it, main only draws it. */
+export const TrayState = z.object({
+  icon: z.enum(['open', 'focus', 'check-in-due']),
+  tooltip: z.string().max(256),
+  waitingCount: z.number().int().nonnegative(),
+  /** e.g. "13:00", or null with no check-in scheduled. */
+  nextCheckIn: z.string().max(64).nullable(),
+  isFocused: z.boolean(),
+  isSyncPaused: z.boolean(),
+})
+export type TrayState = z.infer<typeof TrayState>
+
+/** Where a click on a notification or tray entry takes the user. */
+export const ViewTarget = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('now') }),
+  z.object({ view: z.literal('inbox') }),
+  z.object({ view: z.literal('digest'), digestId: z.string().max(128) }),
+  z.object({ view: z.literal('item'), itemId: z.string().max(512) }),
+])
+export type ViewTarget = z.infer<typeof ViewTarget>
