@@ -1,0 +1,23 @@
+// The attention policy's public face: pure functions of (settings, state,
+// now): schedules, focus, deep work, check-ins, the replay, urgency,
+// breakthroughs, digests, settings and the tray. Import from here, not from
+// the individual files.
+
+export * from './block-merge'
+export * from './breakthrough'
+export { type DueCheckIn, dueCheckIn, nextCheckIn } from './checkins'
+export { type DeepWork, deepWorkAt, nextBlockEdge } from './deepwork'
+export * from './digest'
+export { activeSession, endFocus, extendFocus, isSessionActive, startFocus } from './focus'
+export {
+  blockIntervalsBetween,
+  checkInTimesBetween,
+  type Interval,
+  nextRawCheckIn,
+  resolveTimeZone,
+} from './schedule'
+export * from './settings'
+export * from './settings-form'
+export { type SimArrival, type SimEvent, type SimOptions, shouldNotifyThread, simulate } from './simulate'
+export * from './tray'
+export * from './urgency'

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import {
+  assembleDigest,
+  checkInLine,
+  countBySource,
+  describeCheckIn,
+} from '../../../../src/shared/policy/digest'
+import { makeInboxItem } from './make-item'
+
+const t = (minutes: number) => 1_700_000_000_000 + minutes * 60_000
+
+describe('assembleDigest', () => {
+  it('puts sources in the order Slack, GitHub, email and leaves out empty ones', () => {
+    const sections = assembleDigest([
+      makeInboxItem({ source: 'email', container: 'Inbox' }),
+      makeInboxItem({ source: 'slack' }),
+    ])
+    expect(sections.map((section) => section.source)).toEqual(['slack', 'email'])
+  })
+
+  it('groups by container and then by thread', () => {
+    const a1 = makeInboxItem({ container: '#a', threadKey: 'ta', sentAt: t(1) })
+    const b1 = makeInboxItem({ container: '#b', threadKey: 'tb', sentAt: t(2) })
+    const a2 = makeInboxItem({ container: '#a', threadKey: 'ta', sentAt: t(3) })
+    const [slack] = assembleDigest([a2, b1, a1])
+    expect(slack?.groups).toEqual([
+      { container: '#a', threads: [{ threadKey: 'ta', items: [a1, a2] }] },
+      { container: '#b', threads: [{ threadKey: 'tb', items: [b1] }] },
+    ])
+  })
+
+  it('puts reply-needed items first, oldest first, within a thread', () => {
+    const old = makeInboxItem({ threadKey: 't', sentAt: t(1) })
+    const asks = makeInboxItem({ threadKey: 't', sentAt: t(5), needsReply: true })
+    const asksEarlier = makeInboxItem({ threadKey: 't', sentAt: t(3), needsReply: true })
+    const [slack] = assembleDigest([old, asks, asksEarlier])
+    expect(slack?.groups[0]?.threads[0]?.items).toEqual([asksEarlier, asks, old])
+  })
+
+  it('orders groups and threads by their first item, so waiting questions lead', () => {
+    const chatter = makeInboxItem({ container: '#general', threadKey: 'g', sentAt: t(1) })
+    const question = makeInboxItem({ container: '#eng', threadKey: 'e', sentAt: t(9), needsReply: true })
+    const olderQuestion = makeInboxItem({
+      container: '#eng',
+      threadKey: 'e2',
+      sentAt: t(4),
+      needsReply: true,
+    })
+    const [slack] = assembleDigest([chatter, question, olderQuestion])
+    expect(slack?.groups.map((group) => group.container)).toEqual(['#eng', '#general'])
+    expect(slack?.groups[0]?.threads.map((thread) => thread.threadKey)).toEqual(['e2', 'e'])
+  })
+
+  it('keeps every item exactly once', () => {
+    const items = Array.from({ length: 30 }, (_, n) =>
+      makeInboxItem({
+        source: (['slack', 'github', 'email'] as const)[n % 3],
+        container: `c${n % 4}`,
+        threadKey: `t${n % 5}`,
+        needsReply: n % 2 === 0,
+        sentAt: t(30 - n),
+      }),
+    )
+    const ids = assembleDigest(items).flatMap((s) =>
+      s.groups.flatMap((g) => g.threads.flatMap((th) => th.items)),
+    )
+    expect(ids.map((item) => item.id).sort()).toEqual(items.map((item) => item.id).sort())
+  })
+})
+
+describe('check-in summary', () => {
+  it('counts items by source', () => {
+    const items = [
+      makeInboxItem({ source: 'slack' }),
+      makeInboxItem({ source: 'slack' }),
+      makeInboxItem({ source: 'email' }),
+    ]
+    expect(countBySource(items)).toEqual({ slack: 2, github: 0, email: 1 })
+  })
+
+  it('titles the total and lists each source in the body', () => {
+    expect(describeCheckIn({ slack: 12, github: 8, email: 3 })).toEqual({
+      title: 'Check-in: 23 new',
+      body: 'Slack 12 · GitHub 8 · Email 3',
+    })
+  })
+
+  it('leaves out sources with nothing new', () => {
+    expect(describeCheckIn({ slack: 0, github: 4, email: 0 }).body).toBe('GitHub 4')
+  })
+
+  it('reads as one line for a notification', () => {
+    expect(checkInLine({ slack: 12, github: 8, email: 3 })).toBe(
+      'Check-in: 23 new — Slack 12 · GitHub 8 · Email 3',
+    )
+  })
+
+  it('says nothing is new rather than "0 new"', () => {
+    expect(checkInLine({ slack: 0, github: 0, email: 0 })).toBe('Check-in: nothing new')
+  })
+})
