@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { deliverHeld } from '../../../../src/renderer/db/checkin'
+import { getMeta, markDone, snooze } from '../../../../src/renderer/db/repositories'
+import type { LullDb } from '../../../../src/renderer/db/schema'
+import { ingestHeld, openFreshDb, sourceItem } from './fixtures'
+
+const t0 = 1_700_000_100_000
+const at = t0 + 3_600_000
+let db: LullDb
+
+beforeEach(() => {
+  db = openFreshDb()
+})
+afterEach(() => db.close())
+
+describe('deliverHeld', () => {
+  it('delivers every held item into one digest', async () => {
+    await ingestHeld(db, [sourceItem(1), sourceItem(2)], t0)
+
+    const digest = await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    expect(digest).toMatchObject({ id: 'd1', at, reason: 'scheduled', itemIds: ['acct-1:m1', 'acct-1:m2'] })
+    expect(await db.digests.get('d1')).toEqual(digest)
+    const items = await db.items.toArray()
+    expect(items.map((item) => [item.status, item.deliveredAt, item.digestId])).toEqual([
+      ['delivered', at, 'd1'],
+      ['delivered', at, 'd1'],
+    ])
+  })
+
+  it('delivers a held item only once across check-ins', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    const second = await deliverHeld(db, { digestId: 'd2', at: at + 1, reason: 'scheduled' })
+
+    expect(second).toBeNull()
+    expect(await db.digests.count()).toBe(1)
+    expect((await db.items.get('acct-1:m1'))?.deliveredAt).toBe(at)
+  })
+
+  it('delivers each held item once when two check-ins run at the same time', async () => {
+    await ingestHeld(db, [sourceItem(1), sourceItem(2), sourceItem(3)], t0)
+
+    const digests = await Promise.all([
+      deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' }),
+      deliverHeld(db, { digestId: 'd2', at, reason: 'manual' }),
+    ])
+
+    const delivered = digests.flatMap((digest) => digest?.itemIds ?? [])
+    expect(delivered.sort()).toEqual(['acct-1:m1', 'acct-1:m2', 'acct-1:m3'])
+    expect(digests.filter((digest) => digest === null)).toHaveLength(1)
+  })
+
+  it('returns a snoozed item at the first check-in at or after its time', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+    await snooze(db, 'acct-1:m1', at + 1_000)
+
+    const early = await deliverHeld(db, { digestId: 'd2', at: at + 999, reason: 'scheduled' })
+    const due = await deliverHeld(db, { digestId: 'd3', at: at + 1_000, reason: 'scheduled' })
+
+    expect(early).toBeNull()
+    expect(due?.itemIds).toEqual(['acct-1:m1'])
+    const item = await db.items.get('acct-1:m1')
+    expect(item).toMatchObject({ status: 'delivered', deliveredAt: at + 1_000, digestId: 'd3' })
+    expect(item).not.toHaveProperty('snoozedUntil')
+  })
+
+  it('leaves done and already delivered items alone', async () => {
+    await ingestHeld(db, [sourceItem(1), sourceItem(2)], t0)
+    await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+    await markDone(db, 'acct-1:m2', at + 1)
+    await ingestHeld(db, [sourceItem(3)], at + 2)
+
+    const digest = await deliverHeld(db, { digestId: 'd2', at: at + 10, reason: 'scheduled' })
+
+    expect(digest?.itemIds).toEqual(['acct-1:m3'])
+    expect((await db.items.get('acct-1:m1'))?.digestId).toBe('d1')
+    expect((await db.items.get('acct-1:m2'))?.status).toBe('done')
+  })
+
+  it('counts the digest by source', async () => {
+    await ingestHeld(
+      db,
+      [
+        sourceItem(1),
+        sourceItem(2),
+        sourceItem(3, { source: 'github', github: { reason: 'mention', subjectType: 'Issue' } }),
+        sourceItem(4, { source: 'email', email: { from: 'ops@acme.test' } }),
+      ],
+      t0,
+    )
+
+    const digest = await deliverHeld(db, { digestId: 'd1', at, reason: 'catch-up' })
+
+    expect(digest?.counts).toEqual({ slack: 2, github: 1, email: 1 })
+  })
+
+  it('records the check-in time even when nothing waited', async () => {
+    const digest = await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    expect(digest).toBeNull()
+    expect(await db.digests.count()).toBe(0)
+    expect(await getMeta(db, 'lastCheckInAt', z.number(), null)).toBe(at)
+  })
+})

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import {
+  countHeld,
+  deleteAccount,
+  getCursor,
+  getMeta,
+  listAccounts,
+  listByStatus,
+  listFocusSessions,
+  markDone,
+  putAccount,
+  saveFocusSession,
+  setMeta,
+  snooze,
+} from '../../../../src/renderer/db/repositories'
+import type { LullDb } from '../../../../src/renderer/db/schema'
+import type { Account } from '../../../../src/shared/model'
+import { ingestHeld, openFreshDb, sourceItem } from './fixtures'
+
+const t0 = 1_700_000_100_000
+let db: LullDb
+
+beforeEach(() => {
+  db = openFreshDb()
+})
+afterEach(() => db.close())
+
+const account: Account = {
+  id: 'acct-1',
+  kind: 'slack',
+  label: 'Acme',
+  identity: 'dana@acme',
+  streams: [{ id: 'C01', name: '#general' }],
+  addedAt: t0,
+}
+
+describe('items', () => {
+  it('counts only held items', async () => {
+    await ingestHeld(db, [sourceItem(1), sourceItem(2), sourceItem(3)], t0)
+    await markDone(db, 'acct-1:m1', t0 + 1)
+
+    expect(await countHeld(db)).toBe(2)
+  })
+
+  it('lists items of one status newest first, up to the limit', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await ingestHeld(db, [sourceItem(2)], t0 + 1)
+    await ingestHeld(db, [sourceItem(3)], t0 + 2)
+    await markDone(db, 'acct-1:m3', t0 + 3)
+
+    const held = await listByStatus(db, 'held', 1)
+
+    expect(held.map((item) => item.id)).toEqual(['acct-1:m2'])
+  })
+
+  it('marks an item done, counting a never-delivered one as delivered then', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+
+    expect(await markDone(db, 'acct-1:m1', t0 + 5)).toBe(true)
+    expect(await db.items.get('acct-1:m1')).toMatchObject({ status: 'done', deliveredAt: t0 + 5 })
+  })
+
+  it('clears a snooze when the item is marked done', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await snooze(db, 'acct-1:m1', t0 + 100)
+
+    await markDone(db, 'acct-1:m1', t0 + 5)
+
+    expect(await db.items.get('acct-1:m1')).not.toHaveProperty('snoozedUntil')
+  })
+
+  it('reports an item that is not there instead of creating it', async () => {
+    expect(await markDone(db, 'acct-1:missing', t0)).toBe(false)
+    expect(await snooze(db, 'acct-1:missing', t0)).toBe(false)
+    expect(await db.items.count()).toBe(0)
+  })
+})
+
+describe('accounts', () => {
+  it('lists saved accounts and leaves out a row that does not parse', async () => {
+    await putAccount(db, account)
+    // A row the app could not have written, as an older build or a hand edit might leave.
+    await db.table('accounts').put({ ...account, id: 'broken', streams: 'C01' })
+
+    expect(await listAccounts(db)).toEqual([account])
+  })
+
+  it('keeps the items of a deleted account but forgets its cursors', async () => {
+    await putAccount(db, account)
+    await ingestHeld(db, [sourceItem(1)], t0)
+
+    await deleteAccount(db, 'acct-1')
+
+    expect(await listAccounts(db)).toEqual([])
+    expect(await getCursor(db, 'acct-1', 'C01')).toBeUndefined()
+    expect(await db.items.count()).toBe(1)
+  })
+
+  it("deletes the account's items too when asked, and no other account's", async () => {
+    await putAccount(db, account)
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await ingestHeld(db, [sourceItem(2, { id: 'other:m2', accountId: 'other' })], t0)
+    await ingestHeld(db, [sourceItem(3, { id: 'acct-1:x:m3', accountId: 'acct-1:x' })], t0)
+
+    await deleteAccount(db, 'acct-1', { withItems: true })
+
+    expect(await db.items.toCollection().primaryKeys()).toEqual(['acct-1:x:m3', 'other:m2'])
+  })
+})
+
+describe('cursors', () => {
+  it('starts a stream over when its cursor row is corrupt', async () => {
+    await db
+      .table('cursors')
+      .put({ key: 'acct-1|C01', accountId: 'acct-1', stream: 'C01', cursor: 42, updatedAt: t0 })
+
+    expect(await getCursor(db, 'acct-1', 'C01')).toBeUndefined()
+  })
+})
+
+describe('focus sessions', () => {
+  it('lists sessions started at or after a time, oldest first', async () => {
+    const length = { kind: 'minutes', minutes: 50 } as const
+    await saveFocusSession(db, { id: 's2', startedAt: t0 + 10, length, endsAt: t0 + 3_000_010 })
+    await saveFocusSession(db, { id: 's0', startedAt: t0 - 1, length, endsAt: t0 + 2_999_999 })
+    await saveFocusSession(db, { id: 's1', startedAt: t0, length, endsAt: null })
+
+    const sessions = await listFocusSessions(db, t0)
+
+    expect(sessions.map((session) => session.id)).toEqual(['s1', 's2'])
+  })
+})
+
+describe('meta', () => {
+  it('reads back what was set', async () => {
+    await setMeta(db, 'breakthroughLastNotified', { 'C01:t1': t0 })
+
+    expect(await getMeta(db, 'breakthroughLastNotified', z.record(z.string(), z.number()), {})).toEqual({
+      'C01:t1': t0,
+    })
+  })
+
+  it('gives the fallback for a missing or unparsable value', async () => {
+    await setMeta(db, 'lastCheckInAt', 'yesterday')
+
+    expect(await getMeta(db, 'lastCheckInAt', z.number(), null)).toBeNull()
+    expect(await getMeta(db, 'never-set', z.number(), 7)).toBe(7)
+  })
+})
