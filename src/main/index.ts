@@ -1,0 +1,110 @@
+// The app's lifecycle, and only that: one instance, the pieces wired
+// together once the app is ready, a tray that outlives its window, and a
+// quit that really quits. Every piece it wires holds its own logic.
+import { join } from 'node:path'
+import { app, type BrowserWindow, ipcMain } from 'electron'
+import { calls } from '../shared/contract'
+import { createDispatch } from './dispatch'
+import { createEventHub } from './events'
+import { createHost } from './host'
+import { bindIpc, connectWindowEvents } from './ipc'
+import { createLog } from './log'
+import { createLinkOpener } from './os/links'
+import { createNotifier } from './os/notifications'
+import { watchPower } from './os/power'
+import { createSafeStorageCipher } from './os/safe-storage'
+import { createShortcuts } from './os/shortcuts'
+import { createTray } from './os/tray'
+import { appPaths, rendererLocation } from './paths'
+import { createSampleSourceFactory } from './sources/sample'
+import { createFileVault } from './vault'
+import { createMainWindow, createSenderCheck, revealWindow } from './window'
+
+const log = createLog()
+let isQuitting = false
+let mainWindow: BrowserWindow | null = null
+const showWindow = () => revealWindow(mainWindow)
+
+function start(): void {
+  const platform = process.platform
+  const paths = appPaths(app.getAppPath(), platform)
+  const location = rendererLocation(paths, {
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  })
+  // Windows shows notifications only for an app with a user model id.
+  if (platform === 'win32') app.setAppUserModelId('app.lull')
+
+  const vault = createFileVault(join(app.getPath('userData'), 'vault'), createSafeStorageCipher(platform))
+  log.info('vault', `secrets are kept with ${vault.backend}`)
+  if (!vault.isEncrypted) {
+    log.warn(
+      'vault',
+      `${vault.backend} does not encrypt secrets on this system; sign-ins on disk are readable`,
+    )
+  }
+
+  const hub = createEventHub(log)
+  const links = createLinkOpener(log)
+  const shortcuts = createShortcuts({ emit: hub.emit, log })
+  const tray = createTray({
+    icons: paths.trayIcons,
+    isTemplate: paths.isTrayTemplate,
+    platform,
+    emit: hub.emit,
+    showWindow,
+    quit: () => app.quit(),
+  })
+  const notifier = createNotifier({ emit: hub.emit, showWindow, log, icon: paths.appIcon })
+  const host = createHost({
+    mode: 'electron',
+    platform,
+    vault,
+    sources: { sample: createSampleSourceFactory() },
+    os: { notifier, tray, links, shortcuts },
+    log,
+  })
+  bindIpc({
+    ipcMain,
+    dispatch: createDispatch(host, calls, log),
+    isTrustedSender: createSenderCheck(() => mainWindow, location),
+    log,
+  })
+
+  mainWindow = createMainWindow({ paths, location, links, log, isQuitting: () => isQuitting })
+  connectWindowEvents(hub, mainWindow.webContents)
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  watchPower(hub.emit)
+  app.on('will-quit', () => {
+    shortcuts.dispose()
+    tray.destroy()
+  })
+}
+
+if (app.requestSingleInstanceLock()) {
+  // Every renderer sandboxed, whatever a window's own settings say.
+  app.enableSandbox()
+  app.on('second-instance', showWindow)
+  // macOS: a click on the dock icon brings the window back.
+  app.on('activate', showWindow)
+  app.on('before-quit', () => {
+    isQuitting = true
+  })
+  // A tray app keeps running with no window; listening here stops Electron quitting.
+  app.on('window-all-closed', () => {})
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error(
+        'app',
+        `Lull could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      )
+      app.quit()
+    })
+} else {
+  log.info('app', 'Lull is already running; the open instance takes over.')
+  app.quit()
+}

@@ -1,0 +1,112 @@
+// The app's lifecycle, run for real against the stand-in electron module:
+// one instance, a window that hides to the tray, and a quit that quits.
+import { rm } from 'node:fs/promises'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+type FakeElectron = typeof import('../../fakes/electron')
+
+/** Start main the way Electron would: a fresh module graph, the stand-in configured first. */
+async function launch(configure: (electron: FakeElectron) => void = () => {}) {
+  vi.resetModules()
+  const electron = await import('../../fakes/electron')
+  configure(electron)
+  launchedApps.push(electron)
+  await import('../../../src/main/index')
+  return electron
+}
+
+async function launched(configure?: (electron: FakeElectron) => void) {
+  const electron = await launch(configure)
+  await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1))
+  const window = electron.BrowserWindow.instances[0]
+  if (!window) throw new Error('no window')
+  return { electron, window }
+}
+
+const launchedApps: FakeElectron[] = []
+let logged: string[] = []
+beforeEach(() => {
+  logged = []
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    logged.push(String(chunk))
+    return true
+  })
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  for (const electron of launchedApps.splice(0)) {
+    await rm(electron.app.getPath('userData'), { recursive: true, force: true })
+  }
+})
+
+describe('single instance', () => {
+  it('quits at once, with no window, when another instance holds the lock', async () => {
+    const electron = await launch((fake) => {
+      fake.app.hasSingleInstanceLock = false
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(electron.app.quitCount).toBe(1)
+    expect(electron.BrowserWindow.instances).toEqual([])
+  })
+
+  it('shows and focuses the first window when Lull is launched again', async () => {
+    const { electron, window } = await launched()
+    window.minimize()
+    window.hide()
+    const focusesBefore = window.focusCount
+    electron.app.launchSecondInstance()
+    expect(window.isVisible()).toBe(true)
+    expect(window.isMinimized()).toBe(false)
+    expect(window.focusCount).toBe(focusesBefore + 1)
+  })
+})
+
+describe('lifecycle', () => {
+  it('wires the window, the tray and one IPC handler per call once ready', async () => {
+    const { electron, window } = await launched()
+    const { callNames } = await import('../../../src/shared/contract')
+    expect(window.loadedFile).toMatch(/out[\\/]renderer[\\/]index\.html$/)
+    expect(electron.Tray.instances).toHaveLength(1)
+    expect(electron.ipcMain.handlers.size).toBe(callNames.length)
+    expect(electron.app.isSandboxEnabled).toBe(true)
+  })
+
+  it('answers a call from its own window through IPC', async () => {
+    const { electron, window } = await launched()
+    const answer = await electron.ipcMain.invoke(
+      'lull:call:app:info',
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      {},
+    )
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { mode: 'electron', vault: { backend: 'gnome_libsecret' } },
+    })
+  })
+
+  it('keeps running with the window hidden, and closes it for real on quit', async () => {
+    const { electron, window } = await launched()
+    window.close()
+    expect(window.isDestroyed()).toBe(false)
+    expect(electron.app.listenerCount('window-all-closed')).toBeGreaterThan(0)
+    electron.app.quit()
+    expect(window.isDestroyed()).toBe(true)
+    expect(electron.Tray.instances[0]?.isDestroyed()).toBe(true)
+  })
+
+  it('warns in the log when secrets on disk would not be encrypted', async () => {
+    await launched((fake) => {
+      fake.safeStorage.backend = 'basic_text'
+    })
+    expect(logged.some((line) => /warn .*basic_text does not encrypt/.test(line))).toBe(true)
+  })
+
+  it('sends tray commands to the page', async () => {
+    const { electron, window } = await launched()
+    electron.Tray.instances[0]?.menu?.click('Check in now (0)')
+    expect(window.webContents.sent).toContainEqual({
+      channel: 'lull:event:tray:command',
+      args: [{ command: 'check-in-now' }],
+    })
+  })
+})
