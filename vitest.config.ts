@@ -1,9 +1,15 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+// Electron's binary cannot run on the build machines: unit tests get a
+// stand-in `electron` module that records what main asks of it.
+const electronStandIn = fileURLToPath(new URL('./tests/fakes/electron.ts', import.meta.url))
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: [{ find: /^electron$/, replacement: electronStandIn }] },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],

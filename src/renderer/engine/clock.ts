@@ -1,0 +1,19 @@
+// Time as the engine sees it. The app uses the system clock; tests use a
+// clock they move by hand (tests/support/manual-clock.ts), so sleep, clock
+// jumps and zone changes can be played out exactly.
+export interface Clock {
+  now(): number
+  /** Run `callback` after `ms`; answers a function that cancels it. */
+  setTimer(callback: () => void, ms: number): () => void
+  /** The system's IANA zone right now (it can change while Lull runs). */
+  systemZone(): string
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer(callback, ms) {
+    const handle = setTimeout(callback, Math.max(0, ms))
+    return () => clearTimeout(handle)
+  },
+  systemZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+}

@@ -1,0 +1,87 @@
+// The attention engine end to end in a real Chromium: focus on, an urgent
+// message breaks through at once, a non-urgent one waits, and "Check in
+// now" delivers it.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasChromium, launchChromium } from '../support/chromium'
+import { startTestWebHost } from './web-host'
+
+describe.skipIf(!hasChromium)('focus in the browser', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('lets an urgent message through during focus, holds the rest until check in now', async () => {
+    const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
+    try {
+      const page = await browser.newPage()
+      await page.goto(host.url)
+      await expect.poll(() => page.getByRole('note').textContent()).toContain('Sample workspace')
+
+      // No scheduled check-ins or blocks, so only this test's actions decide what happens.
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
+      await page.getByLabel(/Check-in times/).fill('')
+      await page.getByLabel(/Deep-work blocks/).fill('')
+      await page.getByRole('button', { name: 'Save settings' }).click()
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved.')
+
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+      await page.getByRole('button', { name: 'Focus 25 min' }).click()
+      await expect.poll(() => page.getByTestId('focus-state').textContent()).toMatch(/^Focus until \d\d:\d\d/)
+      await expect.poll(() => host.ports.trayStates.at(-1)?.icon).toBe('focus')
+
+      const urgent = host.workspace.inject({
+        source: 'slack',
+        stream: 'slack-incidents',
+        threadKey: 'slack:incident-1',
+        container: '#incidents',
+        author: { id: 'U01DANA', name: 'Dana Whitfield' },
+        title: 'Dana Whitfield in #incidents',
+        text: 'Checkout is down in eu-west',
+        sentAt: Date.now(),
+        needsReply: true,
+      })
+      const calm = host.workspace.inject({
+        source: 'slack',
+        stream: 'slack-general',
+        threadKey: 'slack:lunch',
+        container: '#general',
+        author: { id: 'U02PRIYA', name: 'Priya Raman' },
+        title: 'Priya Raman in #general',
+        text: 'Lunch at noon?',
+        sentAt: Date.now(),
+        needsReply: false,
+      })
+
+      await expect
+        .poll(() => host.ports.notifications.filter((n) => n.kind === 'breakthrough').length)
+        .toBe(1)
+      const notice = host.ports.notifications.find((n) => n.kind === 'breakthrough')
+      expect(notice?.target).toEqual({ view: 'item', itemId: urgent.id })
+      expect(notice?.body).toContain('Checkout is down')
+      await expect.poll(() => page.locator(`[data-item-id="${urgent.id}"]`).count()).toBe(1)
+
+      await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(1)
+      expect(await page.locator(`[data-item-id="${calm.id}"]`).count()).toBe(0)
+      expect(host.ports.notifications).toHaveLength(1)
+      expect(host.ports.trayStates.at(-1)?.tooltip).toMatch(/Focus until \d\d:\d\d · 1 waiting/)
+
+      await page.getByRole('button', { name: 'Check in now (1)' }).click()
+      await expect
+        .poll(() => page.locator(`[data-item-id="${calm.id}"]`).getAttribute('data-status'))
+        .toBe('delivered')
+      expect(await page.getByTestId('digest-title').textContent()).toContain('Check-in: 1 new — Slack 1')
+      await page.screenshot({ path: 'test-results/focus-check-in.png' })
+
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+      await page.getByRole('button', { name: 'End focus' }).click()
+      await expect.poll(() => page.getByTestId('focus-state').textContent()).toBe('Not focusing')
+    } finally {
+      await host.close()
+    }
+  })
+})

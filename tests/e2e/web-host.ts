@@ -1,0 +1,23 @@
+// Starts browser mode the way `npm run web` does, on a free port, with the
+// sample workspace under the test's control.
+import { resolve } from 'node:path'
+import { createLog } from '../../src/main/log'
+import { createSampleWorkspace, type SampleOptions } from '../../src/main/sources/sample'
+import { createMemoryVault } from '../../src/main/vault'
+import { startWebHost } from '../../src/main/web/bridge-server'
+import { createRecordingPorts } from '../../src/main/web/os-standins'
+
+export async function startTestWebHost(sample: SampleOptions) {
+  const log = createLog(() => {})
+  const workspace = createSampleWorkspace(sample)
+  const ports = createRecordingPorts(log)
+  const host = await startWebHost({
+    rendererDir: resolve('out/renderer'),
+    platform: 'test',
+    vault: createMemoryVault(),
+    sources: { sample: workspace.factory },
+    os: ports,
+    log,
+  })
+  return { ...host, workspace, ports, log }
+}

@@ -1,0 +1,69 @@
+// An engine over a fresh fake IndexedDB, the real host in process, the
+// sample workspace (scripted traffic off, the test injects every message)
+// and a clock the test moves.
+
+import { saveSettings } from '../../src/renderer/db/repositories'
+import { LullDb } from '../../src/renderer/db/schema'
+import { createEngine } from '../../src/renderer/engine/engine'
+import type { Settings, SourceItem, ViewTarget } from '../../src/shared/model'
+import { defaultSettings } from '../../src/shared/model'
+import { createInProcessHost } from '../support/in-process-host'
+import { ManualClock } from '../support/manual-clock'
+
+let dbCounter = 0
+
+export async function createHarness(options: {
+  start: string
+  zone?: string
+  settings?: Partial<Settings>
+  dbName?: string
+}) {
+  const clock = new ManualClock(Date.parse(options.start), options.zone ?? 'Europe/London')
+  const db = new LullDb(options.dbName ?? `engine-test-${++dbCounter}`)
+  const settings: Settings = { ...defaultSettings, timeZone: null, ...options.settings }
+  await saveSettings(db, settings)
+  const host = createInProcessHost({ isScripted: false, pollAfterMs: 1_000, now: () => clock.now() })
+  const navigations: ViewTarget[] = []
+  const problems: string[] = []
+  let ids = 0
+  const makeEngine = () =>
+    createEngine({
+      db,
+      host: host.client,
+      clock,
+      newId: () => `id-${++ids}`,
+      navigate: (target) => navigations.push(target),
+      report: (message) => problems.push(message),
+    })
+  const engine = makeEngine()
+
+  function say(stream: string, text: string, extra: Partial<SourceItem> = {}) {
+    const container =
+      stream === 'slack-incidents' ? '#incidents' : stream === 'github' ? 'acme/api' : '#general'
+    const source = stream === 'github' ? 'github' : 'slack'
+    return host.workspace.inject({
+      source,
+      stream,
+      threadKey: `${stream}:${text}`,
+      container,
+      author: { id: 'U1', name: 'Dana Whitfield' },
+      title: text,
+      text,
+      sentAt: clock.now(),
+      needsReply: false,
+      ...extra,
+    })
+  }
+
+  /** Move the clock to an instant and let the engine do what it would on waking. */
+  async function at(iso: string) {
+    clock.jumpTo(Date.parse(iso))
+    await engine.wake()
+  }
+
+  return { clock, db, host, engine, makeEngine, navigations, problems, say, at }
+}
+
+export const digestsOf = (db: LullDb) => db.digests.orderBy('at').toArray()
+export const checkInNotices = (host: ReturnType<typeof createInProcessHost>) =>
+  host.ports.notifications.filter((notice) => notice.kind === 'check-in')

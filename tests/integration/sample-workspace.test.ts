@@ -1,0 +1,69 @@
+// The sample workspace as a source: believable, idempotent, and through
+// the same contract as a real source.
+import { describe, expect, it } from 'vitest'
+import { createSampleWorkspace } from '../../src/main/sources/sample'
+import { sampleStreams } from '../../src/main/sources/sample/traffic'
+import { SourceItem } from '../../src/shared/model'
+
+describe('sample workspace', () => {
+  it('gives the same items for the same cursor', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z')
+    const source = createSampleWorkspace({ now: () => now }).factory({ id: 'sample', kind: 'sample' }, null)
+    const first = await source.pull('slack-eng-backend', null)
+    now += 10 * 60_000
+    const next = await source.pull('slack-eng-backend', first.cursor)
+    const again = await source.pull('slack-eng-backend', first.cursor)
+    expect(again).toEqual(next)
+    const ids = [...first.items, ...next.items].map((item) => (item as SourceItem).id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('produces valid items on every stream, an urgent one within the first minute, at a believable pace', async () => {
+    const start = Date.parse('2026-11-23T10:00:00Z')
+    let now = start
+    const source = createSampleWorkspace({ now: () => now, backlogMs: 0 }).factory(
+      { id: 'sample', kind: 'sample' },
+      null,
+    )
+    const cursors = new Map<string, string | null>()
+    const seen: SourceItem[] = []
+    for (const minutes of [1, 60]) {
+      now = start + minutes * 60_000
+      for (const stream of sampleStreams) {
+        const answer = await source.pull(stream.id, cursors.get(stream.id) ?? null)
+        cursors.set(stream.id, answer.cursor)
+        seen.push(...answer.items.map((item) => SourceItem.parse(item)))
+      }
+      if (minutes === 1) expect(seen.some((item) => item.container === '#incidents')).toBe(true)
+    }
+    expect(new Set(seen.map((item) => item.source))).toEqual(new Set(['slack', 'github', 'email']))
+    // One message every 15–60 s on average: busy enough to watch, calm enough to believe.
+    expect(seen.length).toBeGreaterThan(60)
+    expect(seen.length).toBeLessThan(240)
+    expect(
+      seen.some((item) => item.threadKey !== `slack:${item.stream}:${item.externalId.split('-').at(-1)}`),
+    ).toBe(true)
+  })
+
+  it('hands injected messages to the next pull of their stream only', async () => {
+    const workspace = createSampleWorkspace({ isScripted: false })
+    const source = workspace.factory({ id: 'sample', kind: 'sample' }, null)
+    const empty = await source.pull('slack-general', null)
+    expect(empty.items).toEqual([])
+    const said = workspace.inject({
+      source: 'slack',
+      stream: 'slack-general',
+      threadKey: 't',
+      container: '#general',
+      author: { id: 'U1', name: 'Dana' },
+      title: 'hi',
+      text: 'hi',
+      sentAt: 1,
+      needsReply: false,
+    })
+    expect((await source.pull('slack-eng-backend', null)).items).toEqual([])
+    const next = await source.pull('slack-general', empty.cursor)
+    expect(next.items).toEqual([said])
+    expect((await source.pull('slack-general', next.cursor)).items).toEqual([])
+  })
+})

@@ -1,0 +1,78 @@
+// Browser mode's bridge: only the page it served, holding this run's token,
+// may call the host.
+
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { createLog } from '../../src/main/log'
+import { createSampleSourceFactory } from '../../src/main/sources/sample'
+import { createMemoryVault } from '../../src/main/vault'
+import { startWebHost, type WebHost } from '../../src/main/web/bridge-server'
+import { createRecordingPorts } from '../../src/main/web/os-standins'
+
+let host: WebHost | null = null
+afterEach(async () => {
+  await host?.close()
+  host = null
+})
+
+async function start() {
+  const dir = mkdtempSync(join(tmpdir(), 'lull-web-'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lull</title>')
+  const log = createLog(() => {})
+  host = await startWebHost({
+    rendererDir: dir,
+    platform: 'test',
+    vault: createMemoryVault(),
+    sources: { sample: createSampleSourceFactory() },
+    os: createRecordingPorts(log),
+    log,
+  })
+  const origin = new URL(host.url).origin
+  return { host, log, origin }
+}
+
+function connect(url: string, origin: string): Promise<WebSocket> {
+  return new Promise((done, fail) => {
+    const socket = new WebSocket(url, { origin })
+    socket.once('open', () => done(socket))
+    socket.once('error', fail)
+    socket.once('unexpected-response', (_request, response) => fail(new Error(`HTTP ${response.statusCode}`)))
+  })
+}
+
+describe('browser-mode bridge', () => {
+  it('serves the page on 127.0.0.1 with a strict content security policy', async () => {
+    const { origin } = await start()
+    expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const response = await fetch(`${origin}/`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect((await fetch(`${origin}/../../etc/passwd`)).status).not.toBe(200)
+  })
+
+  it('answers calls from the page it served when the token is right', async () => {
+    const { host, origin } = await start()
+    const socket = await connect(`ws://127.0.0.1:${new URL(origin).port}/bridge?token=${host.token}`, origin)
+    const answer = await new Promise<unknown>((done) => {
+      socket.once('message', (data) => done(JSON.parse(String(data))))
+      socket.send(JSON.stringify({ id: 1, call: 'app:info', request: {} }))
+    })
+    expect(answer).toMatchObject({ id: 1, envelope: { ok: true, value: { mode: 'browser' } } })
+    socket.close()
+  })
+
+  it('refuses a connection without the token, and says why in the log', async () => {
+    const { origin, log } = await start()
+    await expect(connect(`ws://127.0.0.1:${new URL(origin).port}/bridge`, origin)).rejects.toThrow('401')
+    expect(log.lines.at(-1)?.message).toContain('missing or wrong token')
+  })
+
+  it('refuses a connection from another origin even with the token', async () => {
+    const { host, origin } = await start()
+    const url = `ws://127.0.0.1:${new URL(origin).port}/bridge?token=${host.token}`
+    await expect(connect(url, 'http://evil.example')).rejects.toThrow('403')
+  })
+})

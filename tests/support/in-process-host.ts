@@ -1,0 +1,46 @@
+// The real main-side host wired to a renderer in the same process: the
+// contract's dispatch and event hub, with the sample workspace as the only
+// source and recording OS stand-ins. No mocks of Lull's own functions.
+
+import { createDispatch } from '../../src/main/dispatch'
+import { createEventHub } from '../../src/main/events'
+import { createHost } from '../../src/main/host'
+import { createLog } from '../../src/main/log'
+import { createSampleWorkspace, type SampleOptions } from '../../src/main/sources/sample'
+import { createMemoryVault } from '../../src/main/vault'
+import { createRecordingPorts } from '../../src/main/web/os-standins'
+import { createHostClient } from '../../src/renderer/host/client'
+import { calls, createBridge } from '../../src/shared/contract'
+
+export function createInProcessHost(sample: SampleOptions = {}) {
+  const log = createLog(() => {})
+  const workspace = createSampleWorkspace(sample)
+  const ports = createRecordingPorts(log)
+  const hub = createEventHub(log)
+  const dispatch = createDispatch(
+    createHost({
+      mode: 'browser',
+      platform: 'test',
+      vault: createMemoryVault(),
+      sources: { sample: workspace.factory },
+      os: ports,
+      log,
+    }),
+    calls,
+    log,
+  )
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  hub.connect((name, payload) => {
+    for (const listener of listeners.get(name) ?? []) listener(payload)
+  })
+  const bridge = createBridge({
+    invoke: (name, request) => dispatch(name, structuredClone(request)),
+    subscribe(name, listener) {
+      const set = listeners.get(name) ?? new Set()
+      set.add(listener)
+      listeners.set(name, set)
+      return () => set.delete(listener)
+    },
+  })
+  return { client: createHostClient(bridge), hub, ports, workspace, log, dispatch }
+}
