@@ -27,7 +27,8 @@ describe('sample workspace', () => {
     )
     const cursors = new Map<string, string | null>()
     const seen: SourceItem[] = []
-    for (const minutes of [1, 60]) {
+    // The first pull sets each stream's origin; the next ones read what was said since.
+    for (const minutes of [0, 1, 60]) {
       now = start + minutes * 60_000
       for (const stream of sampleStreams) {
         const answer = await source.pull(stream.id, cursors.get(stream.id) ?? null)
@@ -40,9 +41,13 @@ describe('sample workspace', () => {
     // One message every 15–60 s on average: busy enough to watch, calm enough to believe.
     expect(seen.length).toBeGreaterThan(60)
     expect(seen.length).toBeLessThan(240)
-    expect(
-      seen.some((item) => item.threadKey !== `slack:${item.stream}:${item.externalId.split('-').at(-1)}`),
-    ).toBe(true)
+    // Some Slack messages are replies in an earlier message's thread.
+    const slack = seen.filter((item) => item.source === 'slack')
+    const replies = slack.filter(
+      (item) => item.threadKey !== `slack:${item.stream}:${item.externalId.split('-').at(-1)}`,
+    )
+    expect(replies.length).toBeGreaterThan(0)
+    expect(replies.length).toBeLessThan(slack.length)
   })
 
   it('hands injected messages to the next pull of their stream only', async () => {

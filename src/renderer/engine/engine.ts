@@ -4,12 +4,11 @@
 // every held item in one digest at each check-in. Every decision comes from
 // shared/policy; this module only orchestrates I/O around it.
 import { z } from 'zod'
+import type { CallRequest } from '../../shared/contract'
 import type { Account, FocusLength, FocusSession, InboxItem, Settings, ViewTarget } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import {
   activeSession,
-  checkInLine,
-  countBySource,
   deepWorkAt,
   describeCheckIn,
   describeTray,
@@ -120,9 +119,9 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  async function notify(request: Parameters<HostClient['call']>[1] & object) {
+  async function notify(request: CallRequest<'notify:show'>) {
     try {
-      await host.call('notify:show', request as never)
+      await host.call('notify:show', request)
     } catch (error) {
       report(`A notification could not be shown: ${(error as Error).message}`)
     }
@@ -216,7 +215,20 @@ export function createEngine(deps: EngineDeps) {
 
   async function refreshAccounts() {
     accounts = await listAccounts(db)
+    // The sample workspace is for a first look: it steps aside once a real account is connected.
+    const hasRealAccount = accounts.some((account) => account.kind !== 'sample')
+    if (hasRealAccount && accounts.some((account) => account.id === sampleAccountId)) {
+      await removeSample()
+      accounts = await listAccounts(db)
+    }
     scheduler.setAccounts(accounts, clock.now())
+  }
+
+  async function removeSample() {
+    await host
+      .call('account:disconnect', { account: { id: sampleAccountId, kind: 'sample' } })
+      .catch(() => {})
+    await deleteAccount(db, sampleAccountId, { withItems: true })
   }
 
   async function connectSample() {
@@ -369,16 +381,10 @@ export function createEngine(deps: EngineDeps) {
           await connectSample()
         } else {
           await setMeta(db, 'sampleDismissed', true)
-          await host
-            .call('account:disconnect', { account: { id: sampleAccountId, kind: 'sample' } })
-            .catch(() => {})
-          await deleteAccount(db, sampleAccountId, { withItems: true })
+          await removeSample()
         }
         await refreshAccounts()
       }).then(wake),
-
-    /** The notification line for a set of counts, shared with the views. */
-    checkInLine: (items: InboxItem[]) => checkInLine(countBySource(items)),
 
     get settings() {
       return settings

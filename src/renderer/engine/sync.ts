@@ -10,7 +10,15 @@ import type { LullDb } from '../db/schema'
 import type { HostClient } from '../host/client'
 import { backoffDelay, isUrgentStream, nextPullDelay } from './polling'
 
-type StreamState = { account: Account; stream: string; name: string; dueAt: number; failures: number }
+type StreamState = {
+  account: Account
+  stream: string
+  name: string
+  dueAt: number
+  /** When this stream was last asked, by the clock of that moment. */
+  askedAt: number
+  failures: number
+}
 
 export type PullOutcome = { added: InboxItem[]; problem: string | null }
 
@@ -30,7 +38,15 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
         wanted.add(id)
         const known = streams.get(id)
         if (known) known.account = account
-        else streams.set(id, { account, stream: stream.id, name: stream.name, dueAt: now, failures: 0 })
+        else
+          streams.set(id, {
+            account,
+            stream: stream.id,
+            name: stream.name,
+            dueAt: now,
+            askedAt: now,
+            failures: 0,
+          })
       }
     }
     for (const id of streams.keys()) if (!wanted.has(id)) streams.delete(id)
@@ -39,6 +55,7 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
   async function pullOne(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
     const { account, stream } = state
     const isUrgent = isUrgentStream(account, state.name, settings.urgentRules)
+    state.askedAt = now()
     try {
       const cursor = await getCursor(deps.db, account.id, stream)
       const answer = await deps.host.call('source:pull', {
@@ -76,6 +93,19 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
     return started
   }
 
+  /**
+   * A clock set back leaves every schedule in the future, by as much as the
+   * jump: a stream asked "later" than now is due again at once.
+   */
+  function followClockBack(at: number) {
+    for (const state of streams.values()) {
+      if (at < state.askedAt) {
+        state.askedAt = at
+        state.dueAt = at
+      }
+    }
+  }
+
   return {
     setAccounts,
     /** Pull every stream that is due (or every stream, with `all`). */
@@ -85,6 +115,7 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
       options: { all?: boolean } = {},
     ): Promise<PullOutcome[]> {
       const at = now()
+      followClockBack(at)
       const due = [...streams.values()].filter((state) => options.all || state.dueAt <= at)
       return Promise.all(due.map((state) => pull(state, settings, now)))
     },
