@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A real browser over a real socket: give each expectation time to come true.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],

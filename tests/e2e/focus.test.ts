@@ -65,6 +65,26 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       expect(notice?.body).toContain('Checkout is down')
       await expect.poll(() => page.locator(`[data-item-id="${urgent.id}"]`).count()).toBe(1)
 
+      // A reply in the same incident thread is delivered too, without a second notification.
+      const reply = host.workspace.inject({
+        source: 'slack',
+        stream: 'slack-incidents',
+        threadKey: 'slack:incident-1',
+        container: '#incidents',
+        author: { id: 'U03TOMAS', name: 'Tomás Ortega' },
+        title: 'Tomás Ortega in #incidents',
+        text: 'Rolling back the deploy now',
+        sentAt: Date.now(),
+        needsReply: false,
+      })
+      await expect.poll(() => page.locator(`[data-item-id="${reply.id}"]`).count()).toBe(1)
+      expect(host.ports.notifications.filter((n) => n.kind === 'breakthrough')).toHaveLength(1)
+
+      // Clicking the notification opens the item with its conversation.
+      host.hub.emit('notification:clicked', { target: { view: 'item', itemId: urgent.id } })
+      await expect.poll(() => page.getByTestId('item-thread').textContent()).toContain('Rolling back')
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+
       await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(1)
       expect(await page.locator(`[data-item-id="${calm.id}"]`).count()).toBe(0)
       expect(host.ports.notifications).toHaveLength(1)

@@ -25,6 +25,12 @@ export function listByStatus(db: LullDb, status: ItemStatus, limit: number): Pro
     .toArray()
 }
 
+/** Every item of one conversation, oldest first. */
+export async function listThread(db: LullDb, accountId: string, threadKey: string): Promise<InboxItem[]> {
+  const items = await db.items.where('[accountId+threadKey]').equals([accountId, threadKey]).toArray()
+  return items.sort((a, b) => a.sentAt - b.sentAt)
+}
+
 /**
  * Marks an item done; false if there is no such item. An item done before
  * any check-in delivered it counts as delivered now: the user has seen it.

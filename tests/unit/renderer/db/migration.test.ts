@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { getMeta, listAccounts, loadSettings } from '../../../../src/renderer/db/repositories'
+import { getMeta, listAccounts, listThread, loadSettings } from '../../../../src/renderer/db/repositories'
 import { LullDb, schemaV1 } from '../../../../src/renderer/db/schema'
 import { Account, defaultSettings, InboxItem } from '../../../../src/shared/model'
 
@@ -105,7 +105,7 @@ describe('upgrading a version-1 database', () => {
   it('opens at the current version', async () => {
     const db = await openMigrated()
 
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
   })
 
   it('turns every version-1 item into a valid item with its thread and container', async () => {
@@ -154,6 +154,7 @@ describe('upgrading a version-1 database', () => {
       .between(['held', 0], ['held', Infinity])
       .primaryKeys()
     expect(held.sort()).toEqual(['slack-1:1', 'slack-1:2'])
+    expect(await listThread(db, 'slack-1', 'C01:1690000000.000100')).toHaveLength(1)
   })
 
   it('gives accounts named streams from their watched stream ids', async () => {

@@ -8,6 +8,7 @@ import {
   listAccounts,
   listByStatus,
   listFocusSessions,
+  listThread,
   markDone,
   putAccount,
   saveFocusSession,
@@ -36,6 +37,16 @@ const account: Account = {
 }
 
 describe('items', () => {
+  it('lists one conversation of one account, oldest first', async () => {
+    const inThread = { threadKey: 'C01:t1' }
+    await ingestHeld(db, [sourceItem(3, inThread), sourceItem(1, inThread), sourceItem(2)], t0)
+    const other = { id: 'acct-2:m9', accountId: 'acct-2', externalId: 'm9', threadKey: 'C01:t1' }
+    await ingestHeld(db, [sourceItem(9, other)], t0)
+
+    const thread = await listThread(db, 'acct-1', 'C01:t1')
+    expect(thread.map((item) => item.id)).toEqual(['acct-1:m1', 'acct-1:m3'])
+  })
+
   it('counts only held items', async () => {
     await ingestHeld(db, [sourceItem(1), sourceItem(2), sourceItem(3)], t0)
     await markDone(db, 'acct-1:m1', t0 + 1)
