@@ -22,7 +22,7 @@ export function ItemView({ itemId }: { itemId: string }) {
       <ItemRow item={item} zone={attention.zone} now={attention.now} />
       {others.length > 0 ? (
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
-          <h2>{others.length} more in this conversation</h2>
+          <h2 className="thread-heading">{others.length} more in this conversation</h2>
           {others.map((message) => (
             <ItemRow key={message.id} item={message} zone={attention.zone} now={attention.now} />
           ))}
