@@ -84,7 +84,7 @@ function describe(count: number, batchSize: number, rounds: RoundTimings[]): str
   const phases: [string, (round: RoundTimings) => number][] = [
     ['raw put, plain store, one transaction', (round) => round.rawMs],
     [
-      `raw put, items index, ${batchSize.toLocaleString('en')} per transaction`,
+      `raw put, Lull's item indexes, ${batchSize.toLocaleString('en')} per transaction`,
       (round) => round.rawLikeForLikeMs,
     ],
     ['ingestBatch, first time', (round) => round.ingestMs],
@@ -107,8 +107,13 @@ function describe(count: number, batchSize: number, rounds: RoundTimings[]): str
       `(one transaction each); median of ${rounds.length} rounds after a warm-up, raw first in odd rounds`,
     ...timings,
     `last round: ${last.added.toLocaleString('en')} added, then ${last.unchanged.toLocaleString('en')} unchanged`,
-    `ingest / raw: ${ingestVsRaw.toFixed(2)}× (goal ≥ 0.8×, ${verdict(ingestVsRaw >= 0.8)})`,
-    `ingest / raw with the same index and batches: ${ingestVsAlike.toFixed(2)}×`,
+    // Two baselines, both against the goal: a plain store in one transaction
+    // (no index to keep, one commit) and the same rows put raw into a store
+    // shaped like Lull's (its indexes, one commit per batch). The gap between
+    // them is what the indexes and per-batch commits cost; the second ratio
+    // is the overhead of the ingest path itself.
+    `ingest / raw, plain store: ${ingestVsRaw.toFixed(2)}× (goal ≥ 0.8×, ${verdict(ingestVsRaw >= 0.8)})`,
+    `ingest / raw, same indexes and batches: ${ingestVsAlike.toFixed(2)}× (goal ≥ 0.8×, ${verdict(ingestVsAlike >= 0.8)})`,
     `re-ingest speed-up: ${speedup.toFixed(1)}× (goal ≥ 3×, ${verdict(speedup >= 3)})`,
   ]
 }

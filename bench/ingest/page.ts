@@ -80,7 +80,12 @@ async function runRound(
   const raw = async () => ({
     rawMs: await timeRaw(`${name}-raw`, streams, { indexes: {}, rowsPerTransaction: count }),
     rawLikeForLikeMs: await timeRaw(`${name}-raw-alike`, streams, {
-      indexes: { '[status+receivedAt]': ['status', 'receivedAt'] },
+      // The same indexes as LullDb's items table (schemaV3).
+      indexes: {
+        '[status+receivedAt]': ['status', 'receivedAt'],
+        digestId: 'digestId',
+        '[accountId+threadKey]': ['accountId', 'threadKey'],
+      },
       rowsPerTransaction: batchSize,
     }),
   })

@@ -188,6 +188,7 @@ export function createEngine(deps: EngineDeps) {
       isCheckInDue,
       isSyncPaused: settings.syncPaused,
       zone: zone(),
+      now,
     })
     await host.call('tray:state-set', state).catch((error: Error) => report(error.message))
   }

@@ -22,28 +22,63 @@ export type BreakthroughPlan = {
   lastNotifiedAt: Record<string, number>
 }
 
+/** What the breakthrough limit needs to know of an urgent item. */
+export type BreakthroughCandidate = {
+  id: string
+  threadKey: string
+  sentAt: number
+  source: string
+  container: string
+}
+
+/**
+ * The decision itself, shared by the engine and simulate(): which urgent
+ * items make a sound now, grouped one notice per channel (or repository),
+ * and when each thread last notified afterwards.
+ */
+export function planBreakthroughs<T extends BreakthroughCandidate>(
+  urgent: readonly T[],
+  lastNotifiedAt: Readonly<Record<string, number>>,
+  now: number,
+  cooldownMs: number,
+): { groups: T[][]; lastNotifiedAt: Record<string, number> } {
+  const audible = uniqueById(urgent)
+    .filter((item) => !isCoolingDown(lastNotifiedAt[item.threadKey], now, cooldownMs))
+    .sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id))
+
+  const byPlace = new Map<string, T[]>()
+  for (const item of audible) {
+    const key = `${item.source}\u0000${item.container}`
+    const group = byPlace.get(key)
+    if (group) group.push(item)
+    else byPlace.set(key, [item])
+  }
+
+  const groups = [...byPlace.values()]
+  const next: Record<string, number> = { ...lastNotifiedAt }
+  for (const group of groups) for (const item of group) next[item.threadKey] = now
+  return { groups, lastNotifiedAt: next }
+}
+
+/** The engine's notices: the plan above, with the words each notification says. */
 export function planBreakthroughNotices(
   urgent: readonly UrgentMatch[],
   lastNotifiedAt: Readonly<Record<string, number>>,
   now: number,
   cooldownMs: number,
 ): BreakthroughPlan {
-  const audible = uniqueById(urgent)
-    .filter(({ item }) => !isCoolingDown(lastNotifiedAt[item.threadKey], now, cooldownMs))
-    .sort((a, b) => a.item.sentAt - b.item.sentAt || a.item.id.localeCompare(b.item.id))
-
-  const groups = new Map<string, UrgentMatch[]>()
-  for (const match of audible) {
-    const key = `${match.item.source}\u0000${match.item.container}`
-    const group = groups.get(key)
-    if (group) group.push(match)
-    else groups.set(key, [match])
-  }
-
-  const notices = Array.from(groups.values(), noticeFor)
-  const next: Record<string, number> = { ...lastNotifiedAt }
-  for (const notice of notices) for (const threadKey of notice.threadKeys) next[threadKey] = now
-  return { notices, lastNotifiedAt: next }
+  const ruleOf = new Map<string, UrgentRule>()
+  for (const { item, rule } of urgent) if (!ruleOf.has(item.id)) ruleOf.set(item.id, rule)
+  const plan = planBreakthroughs(
+    urgent.map(({ item }) => item),
+    lastNotifiedAt,
+    now,
+    cooldownMs,
+  )
+  const notices = plan.groups.map((group) =>
+    noticeFor(group.map((item) => ({ item, rule: ruleOf.get(item.id)! }))),
+  )
+  return { notices, lastNotifiedAt: plan.lastNotifiedAt }
 }
 
 /**
@@ -57,9 +92,9 @@ function isCoolingDown(lastAt: number | undefined, now: number, cooldownMs: numb
   return elapsed >= 0 && elapsed < cooldownMs
 }
 
-function uniqueById(urgent: readonly UrgentMatch[]): UrgentMatch[] {
+function uniqueById<T extends { id: string }>(urgent: readonly T[]): T[] {
   const seen = new Set<string>()
-  return urgent.filter(({ item }) => {
+  return urgent.filter((item) => {
     if (seen.has(item.id)) return false
     seen.add(item.id)
     return true

@@ -18,6 +18,6 @@ export {
 } from './schedule'
 export * from './settings'
 export * from './settings-form'
-export { type SimArrival, type SimEvent, type SimOptions, shouldNotifyThread, simulate } from './simulate'
+export { type SimArrival, type SimEvent, type SimOptions, simulate } from './simulate'
 export * from './tray'
 export * from './urgency'

@@ -1,7 +1,8 @@
 // Replays the attention policy over a span of time with the same functions
-// the engine uses (nextCheckIn, dueCheckIn), jumping from event to event, so
+// the engine uses (nextCheckIn, dueCheckIn, planBreakthroughs), jumping from event to event, so
 // its invariants can be tested and its speed measured over a whole year.
 import type { FocusSession, Settings, SourceKind } from '../model'
+import { planBreakthroughs } from './breakthrough'
 import { dueCheckIn, nextCheckIn } from './checkins'
 
 export type SimArrival = {
@@ -29,17 +30,6 @@ export type SimOptions = {
   isUrgent?: (item: SimArrival) => string | null
   /** Defaults to the settings' breakthrough cooldown. */
   cooldownMs?: number
-}
-
-/** Whether a breakthrough in this thread may notify now, given when each thread last did. */
-export function shouldNotifyThread(
-  lastNotifiedAt: Map<string, number>,
-  threadKey: string,
-  now: number,
-  cooldownMs: number,
-): boolean {
-  const last = lastNotifiedAt.get(threadKey)
-  return last === undefined || now - last >= cooldownMs
 }
 
 /** The events from `from` to `to` (inclusive), sorted by time. Arrivals after `to` are never seen. */
@@ -70,7 +60,7 @@ function replayBreakthroughs(
   cooldownMs: number,
 ): SimEvent[] {
   const events: SimEvent[] = []
-  const lastNotifiedAt = new Map<string, number>()
+  let lastNotifiedAt: Record<string, number> = {}
   let index = 0
   while (index < urgent.length) {
     const first = urgent[index]!
@@ -79,11 +69,11 @@ function replayBreakthroughs(
     const seen: SimArrival[] = []
     while (index < urgent.length && urgent[index]!.at <= pollAt) seen.push(urgent[index++]!)
     events.push({ at: pollAt, kind: 'breakthrough', itemIds: seen.map((item) => item.id) })
-    const byThread = new Map<string, string[]>()
-    for (const item of seen) byThread.set(item.threadKey, [...(byThread.get(item.threadKey) ?? []), item.id])
-    for (const [threadKey, itemIds] of byThread) {
-      if (!shouldNotifyThread(lastNotifiedAt, threadKey, pollAt, cooldownMs)) continue
-      lastNotifiedAt.set(threadKey, pollAt)
+    const candidates = seen.map((item) => ({ ...item, sentAt: item.at }))
+    const plan = planBreakthroughs(candidates, lastNotifiedAt, pollAt, cooldownMs)
+    lastNotifiedAt = plan.lastNotifiedAt
+    for (const group of plan.groups) {
+      const itemIds = group.map((item) => item.id)
       events.push({ at: pollAt, kind: 'notification', itemIds, notificationKind: 'breakthrough' })
     }
   }

@@ -53,6 +53,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
     const blocks = parseBlockList(draft.blocks)
     const channels = parseChannelList(draft.channels)
     const problems = [times, blocks, channels].flatMap((parsed) => (parsed.ok ? [] : parsed.errors))
+    const cooldown = draft.cooldown.trim()
+    if (!/^\d{1,3}$/.test(cooldown)) {
+      problems.push(`'${cooldown}' isn't a number of minutes. Use a whole number from 0 (no limit) to 120.`)
+    }
     if (problems.length > 0 || !times.ok || !blocks.ok || !channels.ok) {
       setErrors(problems.map(String))
       setNotes([])
@@ -65,7 +69,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       checkIns: times.value.map((time) => ({ days: draft.days, time })),
       deepWorkBlocks: blocks.value,
       urgentRules: [...channels.value, ...otherRules],
-      breakthroughCooldownMinutes: Number(draft.cooldown),
+      breakthroughCooldownMinutes: Number(cooldown),
       focusShortcut: draft.shortcut.trim(),
     })
     if (result.ok) {
@@ -123,7 +127,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <input value={draft.channels} onChange={(event) => update({ channels: event.target.value })} />
       </label>
       <label>
-        One notification per thread at most every (minutes)
+        One notification per thread at most every (minutes; 0 for no limit)
         <input
           inputMode="numeric"
           value={draft.cooldown}

@@ -118,13 +118,36 @@ describe('the attention policy, replayed', () => {
         const notices = ofKind(run(s), 'notification').filter(
           (event) => event.notificationKind === 'breakthrough',
         )
+        const byId = new Map(s.arrivals.map((arrival) => [arrival.id, arrival]))
         const lastByThread = new Map<string, number>()
         for (const notice of notices) {
-          const thread = s.arrivals.find((arrival) => arrival.id === notice.itemIds[0])!.threadKey
-          const last = lastByThread.get(thread)
-          if (last !== undefined) expect(notice.at - last).toBeGreaterThanOrEqual(cooldownMs)
-          lastByThread.set(thread, notice.at)
+          const threads = new Set(notice.itemIds.map((id) => byId.get(id)!.threadKey))
+          for (const thread of threads) {
+            const last = lastByThread.get(thread)
+            if (last !== undefined) expect(notice.at - last).toBeGreaterThanOrEqual(cooldownMs)
+            lastByThread.set(thread, notice.at)
+          }
         }
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('makes a burst in one channel at one poll a single notification', () => {
+    fc.assert(
+      fc.property(anySchedule, (s) => {
+        const byId = new Map(s.arrivals.map((arrival) => [arrival.id, arrival]))
+        const notices = ofKind(run(s), 'notification').filter(
+          (event) => event.notificationKind === 'breakthrough',
+        )
+        const places = notices.map((notice) => {
+          const containers = new Set(
+            notice.itemIds.map((id) => `${byId.get(id)!.source} ${byId.get(id)!.container}`),
+          )
+          expect(containers.size).toBe(1)
+          return `${notice.at}|${[...containers][0]}`
+        })
+        expect(new Set(places).size).toBe(places.length)
       }),
       { numRuns: 100 },
     )
