@@ -4,6 +4,35 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * In `npm run dev`, React's fast refresh puts its start-up code in an inline
+ * script, which the page's CSP (script-src 'self') refuses, and then nothing
+ * renders. The renderer imports that code as a module instead
+ * ('@vitejs/plugin-react/preamble', first line of main.tsx), and this drops
+ * the inline copy, so the dev page runs under the same strict policy as the
+ * built one. tests/e2e/dev-server.test.ts loads the dev page in Chromium.
+ */
+function devPageUnderStrictCsp(): Plugin {
+  return {
+    name: 'lull:dev-page-under-strict-csp',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(/<script type="module">[^<]*injectIntoGlobalHook[^<]*<\/script>\s*/g, ''),
+    },
+  }
+}
+
+export const rendererConfig = {
+  root: resolve('src/renderer'),
+  build: {
+    rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+  },
+  plugins: [react(), devPageUnderStrictCsp()],
+}
 
 export default defineConfig({
   main: {
@@ -21,11 +50,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve('src/renderer'),
-    build: {
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
-    },
-    plugins: [react()],
-  },
+  renderer: rendererConfig,
 })

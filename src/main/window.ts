@@ -3,23 +3,10 @@
 // cannot open windows, navigate away or attach webviews. Closing it hides it
 // to the tray, because the engine that keeps check-in time runs in it.
 import { BrowserWindow, type Session, session, type WebContents, type WebPreferences } from 'electron'
+import { contentSecurityPolicy } from '../shared/csp'
 import type { Log } from './log'
 import type { LinkOpener } from './os/ports'
 import { type AppPaths, isAppPageUrl, isAppResourceUrl, type RendererLocation } from './paths'
-
-/** The policy for the app's pages; index.html carries the same one as a meta tag for file:// loads. */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
 
 export function mainWebPreferences(preloadPath: string): WebPreferences {
   return {

@@ -1,5 +1,8 @@
 // Boots the renderer: finds the host (the preload's window.lull in the app,
 // the loopback bridge in browser mode), opens the inbox and starts the engine.
+// React's refresh start-up, as a module rather than an inline script the CSP
+// would refuse; empty in a production build. It must be the first import.
+import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { LullBridge } from '../shared/contract'

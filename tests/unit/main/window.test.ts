@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createLog } from '../../../src/main/log'
 import type { LinkOpener } from '../../../src/main/os/ports'
 import { appPaths, type RendererLocation } from '../../../src/main/paths'
-import { contentSecurityPolicy, createMainWindow } from '../../../src/main/window'
+import { createMainWindow } from '../../../src/main/window'
+import { contentSecurityPolicy } from '../../../src/shared/csp'
 import { BrowserWindow, resetElectron, session } from '../../fakes/electron'
 
 const root = join('/opt', 'lull')
