@@ -2,6 +2,7 @@
 // sample workspace (scripted traffic off, the test injects every message)
 // and a clock the test moves.
 
+import type { SourceFactory } from '../../src/main/sources/source'
 import { saveSettings } from '../../src/renderer/db/repositories'
 import { LullDb } from '../../src/renderer/db/schema'
 import { createEngine } from '../../src/renderer/engine/engine'
@@ -17,12 +18,16 @@ export async function createHarness(options: {
   zone?: string
   settings?: Partial<Settings>
   dbName?: string
+  decorateSource?: (factory: SourceFactory) => SourceFactory
 }) {
   const clock = new ManualClock(Date.parse(options.start), options.zone ?? 'Europe/London')
   const db = new LullDb(options.dbName ?? `engine-test-${++dbCounter}`)
   const settings: Settings = { ...defaultSettings, timeZone: null, ...options.settings }
   await saveSettings(db, settings)
-  const host = createInProcessHost({ isScripted: false, pollAfterMs: 1_000, now: () => clock.now() })
+  const host = createInProcessHost(
+    { isScripted: false, pollAfterMs: 1_000, now: () => clock.now() },
+    options.decorateSource ? { decorate: options.decorateSource } : {},
+  )
   const navigations: ViewTarget[] = []
   const problems: string[] = []
   let ids = 0

@@ -234,6 +234,41 @@ describe('the sample workspace', () => {
 })
 
 describe('bad input', () => {
+  it('reports a source that answers junk, stores nothing from it, and catches up once it recovers', async () => {
+    let isJunk = false
+    const h = await createHarness({
+      start: monday('14:00'),
+      decorateSource: (factory) => (account, credentials) => {
+        const source = factory(account, credentials)
+        return {
+          ...source,
+          pull: async (stream, cursor) =>
+            isJunk && stream === 'slack-general'
+              ? { items: [{ id: 'sample:junk', title: 42 }], cursor: 'far-ahead' }
+              : source.pull(stream, cursor),
+        }
+      },
+    })
+    await h.engine.start()
+    const first = h.say('slack-general', 'before')
+    await h.at(monday('14:01'))
+    const cursorBefore = await h.db.cursors.get('sample|slack-general')
+    expect(cursorBefore?.cursor).toMatch(/^\d+:/)
+    expect((await h.db.items.toArray()).map((item) => item.id)).toEqual([first.id])
+
+    isJunk = true
+    const second = h.say('slack-general', 'during')
+    await h.at(monday('14:02'))
+    expect(h.problems.at(-1)).toMatch(/Could not sync #general .*unreadable item/)
+    expect(await h.db.items.count()).toBe(1)
+    expect(await h.db.cursors.get('sample|slack-general')).toEqual(cursorBefore)
+
+    isJunk = false
+    await h.at(monday('14:10'))
+    expect((await h.db.items.orderBy('id').primaryKeys()).sort()).toEqual([first.id, second.id].sort())
+    h.engine.stop()
+  })
+
   it('reports a corrupt settings row, runs on defaults and keeps the row', async () => {
     const h = await createHarness({ start: monday('14:00') })
     await h.db.settings.put({ key: 'settings', value: { checkIns: 'every hour' } })

@@ -1,20 +1,26 @@
 // The real main-side host wired to a renderer in the same process: the
 // contract's dispatch and event hub, with the sample workspace as the only
-// source and recording OS stand-ins. No mocks of Lull's own functions.
+// source (a test may wrap it, to play a source that misbehaves) and
+// recording OS stand-ins. No mocks of Lull's own functions.
 
 import { createDispatch } from '../../src/main/dispatch'
 import { createEventHub } from '../../src/main/events'
 import { createHost } from '../../src/main/host'
 import { createLog } from '../../src/main/log'
 import { createSampleWorkspace, type SampleOptions } from '../../src/main/sources/sample'
+import type { SourceFactory } from '../../src/main/sources/source'
 import { createMemoryVault } from '../../src/main/vault'
 import { createRecordingPorts } from '../../src/main/web/os-standins'
 import { createHostClient } from '../../src/renderer/host/client'
 import { calls, createBridge } from '../../src/shared/contract'
 
-export function createInProcessHost(sample: SampleOptions = {}) {
+export function createInProcessHost(
+  sample: SampleOptions = {},
+  options: { decorate?: (factory: SourceFactory) => SourceFactory } = {},
+) {
   const log = createLog(() => {})
   const workspace = createSampleWorkspace(sample)
+  const factory = options.decorate ? options.decorate(workspace.factory) : workspace.factory
   const ports = createRecordingPorts(log)
   const hub = createEventHub(log)
   const dispatch = createDispatch(
@@ -22,7 +28,7 @@ export function createInProcessHost(sample: SampleOptions = {}) {
       mode: 'browser',
       platform: 'test',
       vault: createMemoryVault(),
-      sources: { sample: workspace.factory },
+      sources: { sample: factory },
       os: ports,
       log,
     }),
