@@ -18,7 +18,7 @@ export type UrgentMatch = { item: SourceItem; rule: UrgentRule }
 
 export type BreakthroughPlan = {
   notices: BreakthroughNotice[]
-  /** threadKey → when it last notified, epoch ms; the input plus this batch's threads. */
+  /** threadKey → when it last notified, epoch ms: the threads still cooling down, with this batch's. */
   lastNotifiedAt: Record<string, number>
 }
 
@@ -55,7 +55,12 @@ export function planBreakthroughs<T extends BreakthroughCandidate>(
   }
 
   const groups = [...byPlace.values()]
-  const next: Record<string, number> = { ...lastNotifiedAt }
+  // Keep only the threads still cooling down: older stamps no longer matter,
+  // and the record stays as small as the last few minutes' threads.
+  const next: Record<string, number> = {}
+  for (const [threadKey, at] of Object.entries(lastNotifiedAt)) {
+    if (isCoolingDown(at, now, cooldownMs)) next[threadKey] = at
+  }
   for (const group of groups) for (const item of group) next[item.threadKey] = now
   return { groups, lastNotifiedAt: next }
 }

@@ -68,12 +68,12 @@ describe('planBreakthroughNotices', () => {
     expect(notices.map((notice) => notice.itemIds)).toEqual([[incidents.item.id], [urgent.item.id]])
   })
 
-  it('records every notified thread at now and leaves the input untouched', () => {
-    const previous = Object.freeze({ old: now - 60 * 60_000 })
+  it('records every notified thread at now, forgets threads past their cooldown, and leaves the input untouched', () => {
+    const previous = Object.freeze({ old: now - 60 * 60_000, recent: now - 1000, future: now + 60_000 })
     const match = incident({ threadKey: 't1' })
     const plan = planBreakthroughNotices([match], previous, now, cooldown)
-    expect(plan.lastNotifiedAt).toEqual({ old: now - 60 * 60_000, t1: now })
-    expect(previous).toEqual({ old: now - 60 * 60_000 })
+    expect(plan.lastNotifiedAt).toEqual({ recent: now - 1000, t1: now })
+    expect(previous).toEqual({ old: now - 60 * 60_000, recent: now - 1000, future: now + 60_000 })
   })
 
   it('does not restart the cooldown of a thread that stayed quiet', () => {
