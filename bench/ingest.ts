@@ -93,7 +93,7 @@ function describe(count: number, batchSize: number, rounds: RoundTimings[]): str
   const timings = phases.map(([label, of]) => {
     const times = rounds.map(of)
     const typical = median(times)
-    return `${`${label}:`.padEnd(50)}${seconds(typical)}  ${perSecond(typical)}  (rounds: ${times.map(seconds).join(', ')})`
+    return `${`${label}:`.padEnd(56)}${seconds(typical)}  ${perSecond(typical)}  (rounds: ${times.map(seconds).join(', ')})`
   })
   // Ratios are taken within a round (measured back to back), then the median.
   const ratio = (of: (round: RoundTimings) => number) => median(rounds.map(of))

@@ -61,14 +61,33 @@ describe('check-ins', () => {
     await h.engine.start()
     const items = [h.say('slack-general', 'one'), h.say('github', 'two')]
     await h.at(monday('12:05'))
-    await h.at('2026-11-24T10:00:00Z') // slept through 13:00, 16:30 and 09:30 (moved to 11:30 by the block)
+    await h.at('2026-11-24T12:00:00Z') // slept through 13:00, 16:30 and Tuesday's 09:30 (moved to 11:30 by the block)
     items.push(h.say('slack-general', 'three'))
-    await h.at('2026-11-24T12:00:00Z')
+    await h.at('2026-11-24T13:00:00Z')
     const digests = await digestsOf(h.db)
     expect(digests).toHaveLength(2)
+    expect(digests[0]?.reason).toBe('catch-up')
     expect(digests[0]?.itemIds.sort()).toEqual([items[0]?.id, items[1]?.id].sort())
     expect(digests[1]?.itemIds).toEqual([items[2]?.id])
     expect(checkInNotices(h.host)).toHaveLength(2)
+    h.engine.stop()
+  })
+
+  it('holds a catch-up found on waking inside deep work until the block ends', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    await h.engine.start()
+    const items = [h.say('slack-general', 'one'), h.say('github', 'two')]
+    await h.at(monday('12:05'))
+    await h.at('2026-11-24T10:00:00Z') // slept through 13:00 and 16:30; woke inside the 09:00–11:30 block
+    items.push(h.say('slack-general', 'three'))
+    await h.at('2026-11-24T10:01:00Z')
+    expect(await digestsOf(h.db)).toHaveLength(0)
+    expect(h.host.ports.notifications).toHaveLength(0)
+    await h.at('2026-11-24T11:30:00Z')
+    const digests = await digestsOf(h.db)
+    expect(digests).toHaveLength(1)
+    expect(digests[0]?.itemIds.sort()).toEqual(items.map((item) => item.id).sort())
+    expect(checkInNotices(h.host)).toHaveLength(1)
     h.engine.stop()
   })
 

@@ -159,7 +159,9 @@ export function createEngine(deps: EngineDeps) {
     }
     const last = await lastCheckInAt(now)
     const due = dueCheckIn(settings, zone(), sessions, last, now)
-    if (due) {
+    // A catch-up found on waking inside deep work waits for it to end, like
+    // any check-in that falls inside deep work: nothing else may interrupt it.
+    if (due && !deepWorkAt(settings.deepWorkBlocks, sessions, zone(), now).isDeep) {
       await deliver(due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled', now)
     }
     await followFocus(now)
