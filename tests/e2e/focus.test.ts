@@ -90,6 +90,7 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       expect(host.ports.notifications).toHaveLength(1)
       expect(host.ports.trayStates.at(-1)?.tooltip).toMatch(/Focus until \d\d:\d\d · 1 waiting/)
 
+      await page.screenshot({ path: 'test-results/focus-now.png' })
       await page.getByRole('button', { name: 'Check in now (1)' }).click()
       await expect
         .poll(() => page.locator(`[data-item-id="${calm.id}"]`).getAttribute('data-status'))
