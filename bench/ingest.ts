@@ -13,18 +13,10 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import { z } from 'zod'
+import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
 import { serveDirectory } from './ingest/serve'
 
 const pageRoot = join(dirname(fileURLToPath(import.meta.url)), 'ingest')
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 const RoundTimings = z.object({
   rawMs: z.number(),
@@ -54,7 +46,7 @@ export async function benchIngest(options: IngestBenchOptions = {}): Promise<str
     })
     const server = await serveDirectory(outDir)
     const browser = await chromium.launch({
-      executablePath: process.env.LULL_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: chromiumArgs,
     })
     try {

@@ -3,23 +3,12 @@
 // sort and scan of the same arrivals, measured in the same run.
 import { defaultSettings } from '../src/shared/model'
 import { type SimArrival, simulate } from '../src/shared/policy'
+import { seededRandom } from '../src/shared/seeded-random'
 
 const dayMs = 24 * 60 * 60_000
 const from = Date.parse('2026-01-01T00:00:00Z')
 const to = from + 365 * dayMs
 const perDay = 500
-
-/** mulberry32: a small seeded PRNG, so every run replays the same year. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function yearOfArrivals(): SimArrival[] {
   const random = seededRandom(2026)

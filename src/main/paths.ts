@@ -62,13 +62,9 @@ export function rendererUrl(location: RendererLocation): string {
  * foreign: not navigable, not a trusted IPC sender.
  */
 export function isAppPageUrl(url: string, location: RendererLocation): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  if (location.kind === 'dev-server') return parsed.origin === new URL(location.url).origin
+  const parsed = parseUrl(url)
+  if (parsed === null) return false
+  if (location.kind === 'dev-server') return isDevServerOrigin(parsed, location.url)
   if (parsed.protocol !== 'file:' || parsed.host !== '') return false
   try {
     return fileURLToPath(parsed) === fileURLToPath(pathToFileURL(location.htmlPath))
@@ -79,13 +75,21 @@ export function isAppPageUrl(url: string, location: RendererLocation): boolean {
 
 /** Whether a response belongs to the app's pages, so it gets the app's content security policy. */
 export function isAppResourceUrl(url: string, location: RendererLocation): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  if (location.kind === 'dev-server') return parsed.origin === new URL(location.url).origin
+  const parsed = parseUrl(url)
+  if (parsed === null) return false
+  if (location.kind === 'dev-server') return isDevServerOrigin(parsed, location.url)
   const folder = pathToFileURL(join(location.htmlPath, '..')).href
   return parsed.protocol === 'file:' && parsed.href.startsWith(`${folder}/`)
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url)
+  } catch {
+    return null
+  }
+}
+
+function isDevServerOrigin(parsed: URL, devServerUrl: string): boolean {
+  return parsed.origin === new URL(devServerUrl).origin
 }

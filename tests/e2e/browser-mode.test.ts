@@ -1,24 +1,18 @@
 // Lull in a real Chromium over browser mode: the built renderer, real
 // IndexedDB, the real host over the loopback bridge, the sample workspace.
 import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchChromium } from '../support/chromium'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, useChromium } from '../support/chromium'
 import { startTestWebHost } from './web-host'
 
 mkdirSync('test-results', { recursive: true })
 
 describe.skipIf(!hasChromium)('browser mode', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   async function openLull(url: string): Promise<Page> {
-    const page = await browser.newPage()
+    const page = await browser().newPage()
     page.on('dialog', (dialog) => {
       throw new Error(`A dialog opened: ${dialog.message()}`)
     })

@@ -1,24 +1,17 @@
 // The attention engine end to end in a real Chromium: focus on, an urgent
 // message breaks through at once, a non-urgent one waits, and "Check in
 // now" delivers it.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchChromium } from '../support/chromium'
-import { startTestWebHost } from './web-host'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, useChromium } from '../support/chromium'
+import { slackMessage, startTestWebHost } from './web-host'
 
 describe.skipIf(!hasChromium)('focus in the browser', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useChromium()
 
   it('lets an urgent message through during focus, holds the rest until check in now', async () => {
     const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
     try {
-      const page = await browser.newPage()
+      const page = await browser().newPage()
       await page.goto(host.url)
       await expect.poll(() => page.getByRole('note').textContent()).toContain('Sample workspace')
 
@@ -34,28 +27,18 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       await expect.poll(() => page.getByTestId('focus-state').textContent()).toMatch(/^Focus until \d\d:\d\d/)
       await expect.poll(() => host.ports.trayStates.at(-1)?.icon).toBe('focus')
 
-      const urgent = host.workspace.inject({
-        source: 'slack',
-        stream: 'slack-incidents',
-        threadKey: 'slack:incident-1',
-        container: '#incidents',
-        author: { id: 'U01DANA', name: 'Dana Whitfield' },
-        title: 'Dana Whitfield in #incidents',
-        text: 'Checkout is down in eu-west',
-        sentAt: Date.now(),
-        needsReply: true,
-      })
-      const calm = host.workspace.inject({
-        source: 'slack',
-        stream: 'slack-general',
-        threadKey: 'slack:lunch',
-        container: '#general',
-        author: { id: 'U02PRIYA', name: 'Priya Raman' },
-        title: 'Priya Raman in #general',
-        text: 'Lunch at noon?',
-        sentAt: Date.now(),
-        needsReply: false,
-      })
+      const urgent = host.workspace.inject(
+        slackMessage({
+          channel: '#incidents',
+          thread: 'incident-1',
+          author: 'Dana Whitfield',
+          text: 'Checkout is down in eu-west',
+          needsReply: true,
+        }),
+      )
+      const calm = host.workspace.inject(
+        slackMessage({ channel: '#general', thread: 'lunch', author: 'Priya Raman', text: 'Lunch at noon?' }),
+      )
 
       await expect
         .poll(() => host.ports.notifications.filter((n) => n.kind === 'breakthrough').length)
@@ -66,17 +49,14 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       await expect.poll(() => page.locator(`[data-item-id="${urgent.id}"]`).count()).toBe(1)
 
       // A reply in the same incident thread is delivered too, without a second notification.
-      const reply = host.workspace.inject({
-        source: 'slack',
-        stream: 'slack-incidents',
-        threadKey: 'slack:incident-1',
-        container: '#incidents',
-        author: { id: 'U03TOMAS', name: 'Tomás Ortega' },
-        title: 'Tomás Ortega in #incidents',
-        text: 'Rolling back the deploy now',
-        sentAt: Date.now(),
-        needsReply: false,
-      })
+      const reply = host.workspace.inject(
+        slackMessage({
+          channel: '#incidents',
+          thread: 'incident-1',
+          author: 'Tomás Ortega',
+          text: 'Rolling back the deploy now',
+        }),
+      )
       await expect.poll(() => page.locator(`[data-item-id="${reply.id}"]`).count()).toBe(1)
       expect(host.ports.notifications.filter((n) => n.kind === 'breakthrough')).toHaveLength(1)
 

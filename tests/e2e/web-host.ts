@@ -21,3 +21,26 @@ export async function startTestWebHost(sample: SampleOptions) {
   })
   return { ...host, workspace, ports, log }
 }
+
+const slackStreams = { '#general': 'slack-general', '#incidents': 'slack-incidents' } as const
+
+/** A Slack message as the sample workspace would say it, for a test to inject. */
+export function slackMessage(message: {
+  channel: keyof typeof slackStreams
+  thread: string
+  author: string
+  text: string
+  needsReply?: boolean
+}) {
+  return {
+    source: 'slack' as const,
+    stream: slackStreams[message.channel],
+    threadKey: `slack:${message.thread}`,
+    container: message.channel,
+    author: { id: `U-${message.author}`, name: message.author },
+    title: `${message.author} in ${message.channel}`,
+    text: message.text,
+    sentAt: Date.now(),
+    needsReply: message.needsReply ?? false,
+  }
+}

@@ -2,6 +2,7 @@
 // browser skips those tests, loudly; in CI (CI=true) it is a failure.
 import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const chromiumPath = process.env.LULL_CHROMIUM ?? '/usr/bin/chromium'
 export const chromiumArgs = [
@@ -24,4 +25,19 @@ if (!hasChromium) {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true })
+}
+
+/** One Chromium for a describe block: launched before its tests, closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call useChromium() inside a describe block.')
+    return browser
+  }
 }

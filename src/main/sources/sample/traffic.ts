@@ -1,6 +1,7 @@
 // The sample workspace's script: who says what, where. Deterministic per
 // slot, so a pull from the same cursor always gives the same items.
 import type { SourceItem } from '../../../shared/model'
+import { seededRandom } from '../../../shared/seeded-random'
 
 export const sampleAccountId = 'sample'
 
@@ -69,18 +70,6 @@ const lines: Record<string, string[]> = {
     '[review] Design doc: search indexing|Could you review the indexing proposal before Friday?',
     'Conference talk accepted|Congratulations, your talk was accepted. Please confirm by next week.',
   ],
-}
-
-/** A small seeded generator, so the same slot always yields the same message. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function pick<T>(random: () => number, list: readonly T[]): T {
