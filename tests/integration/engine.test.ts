@@ -73,6 +73,23 @@ describe('check-ins', () => {
     h.engine.stop()
   })
 
+  it('turns check-ins missed while Lull was closed into one digest when it starts', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    await h.engine.start()
+    const items = [h.say('slack-general', 'one'), h.say('github', 'two')]
+    await h.at(monday('12:05'))
+    h.engine.stop()
+    h.clock.jumpTo(Date.parse(monday('17:00'))) // closed across 13:00 and 16:30
+    const again = h.makeEngine()
+    await again.start()
+    const digests = await digestsOf(h.db)
+    expect(digests).toHaveLength(1)
+    expect(digests[0]?.reason).toBe('catch-up')
+    expect(digests[0]?.itemIds.sort()).toEqual(items.map((item) => item.id).sort())
+    expect(checkInNotices(h.host)).toHaveLength(1)
+    again.stop()
+  })
+
   it('holds a catch-up found on waking inside deep work until the block ends', async () => {
     const h = await createHarness({ start: monday('12:00') })
     await h.engine.start()
