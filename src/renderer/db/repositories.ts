@@ -120,6 +120,18 @@ export function saveFocusSession(db: LullDb, session: FocusSession): Promise<str
   return db.focusSessions.put(FocusSession.parse(session))
 }
 
+/**
+ * How far back the engine and the views look for focus sessions. A week
+ * covers every timed session; one left running "until stopped" for longer
+ * is no longer read, so it counts as over.
+ */
+export const focusLookbackMs = 7 * 24 * 60 * 60_000
+
+/** The sessions that can still matter at `now`. */
+export function listRecentFocusSessions(db: LullDb, now: number): Promise<FocusSession[]> {
+  return listFocusSessions(db, now - focusLookbackMs)
+}
+
 /** Sessions started at or after `since`, oldest first. */
 export async function listFocusSessions(db: LullDb, since: number): Promise<FocusSession[]> {
   const rows: unknown[] = await db.focusSessions.where('startedAt').aboveOrEqual(since).toArray()

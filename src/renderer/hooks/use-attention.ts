@@ -2,15 +2,10 @@
 // same policy functions the engine uses: nothing is mirrored by hand.
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { FocusSession, InboxItem, Settings } from '../../shared/model'
-import {
-  activeSession,
-  countBySource,
-  deepWorkAt,
-  nextCheckIn,
-  parseStoredSettings,
-  resolveTimeZone,
-} from '../../shared/policy'
+import { activeSession, countBySource, deepWorkAt, nextCheckIn, resolveTimeZone } from '../../shared/policy'
 import { useServices } from '../app-context'
+import { listRecentFocusSessions, loadSettings } from '../db/repositories'
+import { systemClock } from '../engine/clock'
 import { useNow } from './use-now'
 
 export type Attention = {
@@ -28,19 +23,16 @@ export function useAttention(): Attention | undefined {
   const { db } = useServices()
   const now = useNow(5_000)
   const data = useLiveQuery(async () => {
-    const [sessions, held, settingsRow] = await Promise.all([
-      db.focusSessions
-        .where('startedAt')
-        .above(now - 7 * 24 * 60 * 60_000)
-        .toArray(),
+    const [sessions, held, loaded] = await Promise.all([
+      listRecentFocusSessions(db, now),
       db.items.where('status').equals('held').toArray(),
-      db.settings.get('settings'),
+      loadSettings(db),
     ])
-    return { sessions, held, settingsRow }
+    return { sessions, held, settings: loaded.settings }
   }, [db, now])
   if (!data) return undefined
-  const settings = parseStoredSettings(data.settingsRow?.value).settings
-  const zone = resolveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone)
+  const { settings } = data
+  const zone = resolveTimeZone(settings, systemClock.systemZone())
   const session = activeSession(data.sessions, now)
   return {
     now,

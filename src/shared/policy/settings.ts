@@ -117,7 +117,8 @@ export type StoredSettings = { settings: Settings; error: string | null }
 /**
  * Settings read back from disk. A corrupt row never stops the app: it runs on
  * the defaults and says why. The caller keeps the row, so nothing is lost.
- * No row at all is a first run, not an error.
+ * No row at all is a first run, not an error; a field the row lacks (it was
+ * saved before the field existed) takes its default without an error.
  */
 export function parseStoredSettings(row: unknown): StoredSettings {
   if (row === undefined || row === null) return { settings: freshDefaults(), error: null }
@@ -126,10 +127,16 @@ export function parseStoredSettings(row: unknown): StoredSettings {
     try {
       value = JSON.parse(row)
     } catch {
-      return { settings: freshDefaults(), error: corrupt('they are not valid JSON') }
+      return {
+        settings: freshDefaults(),
+        error: corrupt('the saved row is not a settings object, not valid JSON'),
+      }
     }
   }
-  const result = validateSettings(value)
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { settings: freshDefaults(), error: corrupt('the saved row is not a settings object') }
+  }
+  const result = validateSettings({ ...defaultSettings, ...value })
   if (result.ok) return { settings: result.settings, error: null }
   const [first, ...rest] = result.errors
   const where = first?.path ? `${first.path}: ` : ''

@@ -32,7 +32,7 @@ describe('settings storage', () => {
 
     expect(loaded.settings).toEqual(defaultSettings)
     expect(loaded.error).toContain('checkIns.0.time')
-    expect(loaded.error).toContain('kept unchanged until you save')
+    expect(loaded.error).toContain('the saved copy is kept')
   })
 
   it('gives the defaults and an error when the row is not a settings object', async () => {
