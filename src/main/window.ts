@@ -4,6 +4,7 @@
 // to the tray, because the engine that keeps check-in time runs in it.
 import { BrowserWindow, type Session, session, type WebContents, type WebPreferences } from 'electron'
 import { contentSecurityPolicy } from '../shared/csp'
+import { ExternalUrl } from '../shared/model'
 import type { Log } from './log'
 import type { LinkOpener } from './os/ports'
 import { type AppPaths, isAppPageUrl, isAppResourceUrl, type RendererLocation } from './paths'
@@ -22,17 +23,6 @@ export function mainWebPreferences(preloadPath: string): WebPreferences {
     // The engine's timers must keep check-in time while the window is hidden.
     backgroundThrottling: false,
     spellcheck: false,
-  }
-}
-
-/** Links a page asked to open in a new window go to the system's handler, through the validated adapter. */
-const externalSchemes = new Set(['http:', 'https:', 'mailto:', 'slack:'])
-
-function hasExternalScheme(url: string): boolean {
-  try {
-    return externalSchemes.has(new URL(url).protocol)
-  } catch {
-    return false
   }
 }
 
@@ -62,7 +52,8 @@ export function guardWebContents(
 ): void {
   const { location, links, log } = deps
   contents.setWindowOpenHandler(({ url }) => {
-    if (hasExternalScheme(url)) {
+    // A link a page asked to open in a new window goes to the system's handler, if its scheme is allowed.
+    if (ExternalUrl.safeParse(url).success) {
       links.open(url).catch((error: unknown) => {
         log.warn('window', `did not open a link: ${error instanceof Error ? error.message : String(error)}`)
       })

@@ -23,13 +23,13 @@ import {
   startFocus as startFocusSession,
   validateSettings,
 } from '../../shared/policy'
-import { deliverHeld } from '../db/checkin'
+import { deliverHeld, lastCheckInAtKey } from '../db/checkin'
 import {
   countHeld,
   deleteAccount,
   getMeta,
   listAccounts,
-  listFocusSessions,
+  listRecentFocusSessions,
   loadSettings,
   putAccount,
   saveFocusSession,
@@ -45,7 +45,6 @@ import { createStreamScheduler, type PullOutcome } from './sync'
 export const heartbeatMs = 30_000
 /** A check-in delivered this long after its time is a catch-up (after sleep or with the app closed). */
 const lateAfterMs = 2 * 60_000
-const dayMs = 24 * 60 * 60_000
 export const sampleAccountId = 'sample'
 
 export type EngineDeps = {
@@ -84,10 +83,10 @@ export function createEngine(deps: EngineDeps) {
   const report = (message: string) => deps.report(message)
 
   async function lastCheckInAt(now: number): Promise<number> {
-    const stored = await getMeta(db, 'lastCheckInAt', z.number(), null)
+    const stored = await getMeta(db, lastCheckInAtKey, z.number(), null)
     // A clock that jumped back, or a first run: count from now.
     if (stored === null || stored > now) {
-      await setMeta(db, 'lastCheckInAt', now)
+      await setMeta(db, lastCheckInAtKey, now)
       return now
     }
     return stored
@@ -151,22 +150,24 @@ export function createEngine(deps: EngineDeps) {
     if (!isRunning) return
     await pullDue(false)
     const now = clock.now()
-    const nextAt = nextCheckIn(settings, zone(), sessions, now)
+    const z = zone()
+    const nextAt = nextCheckIn(settings, z, sessions, now)
+    const deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
     // Pull everything once shortly before a check-in, so the digest is complete.
     if (nextAt !== null && nextAt - now <= preCheckInPullMs && preparedCheckInAt !== nextAt) {
       preparedCheckInAt = nextAt
       await pullDue(true)
     }
     const last = await lastCheckInAt(now)
-    const due = dueCheckIn(settings, zone(), sessions, last, now)
+    const due = dueCheckIn(settings, z, sessions, last, now)
     // A catch-up found on waking inside deep work waits for it to end, like
     // any check-in that falls inside deep work: nothing else may interrupt it.
-    if (due && !deepWorkAt(settings.deepWorkBlocks, sessions, zone(), now).isDeep) {
+    if (due && !deep.isDeep) {
       await deliver(due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled', now)
     }
     await followFocus(now)
-    await updateTray(now)
-    scheduleNext(now)
+    await updateTray({ now, zone: z, nextAt, deep })
+    scheduleNext({ now, zone: z, nextAt })
   }
 
   /** Restore the sources' statuses when a session ends on its own. */
@@ -176,10 +177,11 @@ export function createEngine(deps: EngineDeps) {
     wasFocused = isFocused
   }
 
-  async function updateTray(now: number) {
-    const deep = deepWorkAt(settings.deepWorkBlocks, sessions, zone(), now)
+  /** What one wake worked out, so the tray and the timer need not work it out again. */
+  type WakeView = { now: number; zone: string; nextAt: number | null }
+
+  async function updateTray({ now, zone, nextAt, deep }: WakeView & { deep: ReturnType<typeof deepWorkAt> }) {
     const waitingCount = await countHeld(db)
-    const nextAt = nextCheckIn(settings, zone(), sessions, now)
     const isCheckInDue =
       waitingCount > 0 && (settings.checkIns.length === 0 || (nextAt !== null && nextAt - now <= 5 * 60_000))
     const state = describeTray({
@@ -189,19 +191,18 @@ export function createEngine(deps: EngineDeps) {
       nextCheckIn: nextAt,
       isCheckInDue,
       isSyncPaused: settings.syncPaused,
-      zone: zone(),
+      zone,
       now,
     })
     await host.call('tray:state-set', state).catch((error: Error) => report(error.message))
   }
 
-  function scheduleNext(now: number) {
+  function scheduleNext({ now, zone, nextAt }: WakeView) {
     cancelTimer()
-    const z0 = zone()
     const active = activeSession(sessions, now)
     const candidates = [
-      nextCheckIn(settings, z0, sessions, now),
-      nextBlockEdge(settings.deepWorkBlocks, z0, now),
+      nextAt,
+      nextBlockEdge(settings.deepWorkBlocks, zone, now),
       active?.endsAt ?? null,
       settings.syncPaused ? null : scheduler.nextDueAt(),
       now + heartbeatMs,
@@ -262,7 +263,7 @@ export function createEngine(deps: EngineDeps) {
       deps.newId(),
     )
     await saveFocusSession(db, session)
-    sessions = await listFocusSessions(db, now - 7 * dayMs)
+    sessions = await listRecentFocusSessions(db, now)
     await host
       .call('focus:status-set', { until: session.endsAt, message: 'Focusing with Lull' })
       .catch(() => {})
@@ -275,7 +276,7 @@ export function createEngine(deps: EngineDeps) {
     const running = activeSession(sessions, now)
     if (!running) return
     await saveFocusSession(db, endFocusSession(running, now))
-    sessions = await listFocusSessions(db, now - 7 * dayMs)
+    sessions = await listRecentFocusSessions(db, now)
   }
 
   const engine = {
@@ -284,7 +285,7 @@ export function createEngine(deps: EngineDeps) {
       settings = loaded.settings
       if (loaded.error) report(loaded.error)
       const now = clock.now()
-      sessions = await listFocusSessions(db, now - 7 * dayMs)
+      sessions = await listRecentFocusSessions(db, now)
       wasFocused = activeSession(sessions, now) !== null
       await refreshAccounts()
       const isSampleDismissed = await getMeta(db, 'sampleDismissed', z.boolean(), false)
@@ -341,7 +342,7 @@ export function createEngine(deps: EngineDeps) {
         const running = activeSession(sessions, now)
         if (!running) return
         await saveFocusSession(db, extendFocusSession(running, minutes, now))
-        sessions = await listFocusSessions(db, now - 7 * dayMs)
+        sessions = await listRecentFocusSessions(db, now)
       }).then(wake),
 
     toggleFocus: () =>

@@ -3,6 +3,7 @@
 // check-in, and on "check in now" — so a user with many channels stays far
 // from the sources' rate limits.
 import type { Account, UrgentRule } from '../../shared/model'
+import { normalizeChannel } from '../../shared/policy'
 
 export const urgentPollMs = 30_000
 export const backgroundPollMs = 5 * 60_000
@@ -12,12 +13,11 @@ export const maxBackoffMs = 15 * 60_000
 
 /** A stream is urgent when an urgent Slack-channel rule names it. */
 export function isUrgentStream(account: Account, streamName: string, rules: UrgentRule[]): boolean {
-  const normalise = (name: string) => name.trim().toLowerCase().replace(/^#/, '')
   return rules.some(
     (rule) =>
       rule.kind === 'slack-channel' &&
       (account.kind === 'slack' || account.kind === 'sample') &&
-      normalise(rule.channel) === normalise(streamName),
+      normalizeChannel(rule.channel) === normalizeChannel(streamName),
   )
 }
 
