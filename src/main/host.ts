@@ -2,12 +2,14 @@
 // the shell injects the OS adapters and the vault, browser mode injects
 // stand-ins, and tests call it directly.
 import { randomUUID } from 'node:crypto'
-import { HostError } from '../shared/contract'
-import { type AccountKind, SourceItem } from '../shared/model'
+import { HostError, pullPageLimit } from '../shared/contract'
+import { fitPull } from '../shared/fit-item'
+import type { AccountKind } from '../shared/model'
 import type { HostHandlers } from './dispatch'
 import type { Log } from './log'
 import type { OsPorts } from './os/ports'
 import type { AccountRef, Source, SourceFactory } from './sources/source'
+import { checkStore, createMemoryStoreMarker, type StoreMarker } from './store-marker'
 import type { Vault } from './vault'
 
 export type HostDeps = {
@@ -18,11 +20,18 @@ export type HostDeps = {
   os: OsPorts
   log: Log
   newId?: () => string
+  /** Where main notes which inbox store the renderer had; in memory unless the shell gives a file. */
+  storeMarker?: StoreMarker
+  /** The last time the shell had to reload a crashed or hung window. */
+  lastRecovery?: () => { at: number; reason: string } | null
+  now?: () => number
 }
 
 export function createHost(deps: HostDeps): HostHandlers {
   const { vault, log, os } = deps
   const newId = deps.newId ?? randomUUID
+  const now = deps.now ?? Date.now
+  const storeMarker = deps.storeMarker ?? createMemoryStoreMarker()
   /** Accounts that set a focus status, so clearing reaches the same ones. */
   const focusStatusAccounts = new Set<string>()
   const knownAccounts = new Map<string, AccountRef>()
@@ -51,11 +60,27 @@ export function createHost(deps: HostDeps): HostHandlers {
       return {
         mode: deps.mode,
         platform: deps.platform,
-        vault: { backend: vault.backend, isEncrypted: vault.isEncrypted },
+        vault: { backend: vault.backend, isEncrypted: vault.isEncrypted, isPersistent: vault.isPersistent },
+        recovery: deps.lastRecovery?.() ?? null,
       }
     },
 
-    async 'account:connect'({ kind, label, credentials }) {
+    async 'store:check'({ storeId }) {
+      const check = await checkStore(storeMarker, storeId, now())
+      if (check.status === 'lost')
+        log.warn('store', `the inbox store changed to ${storeId}: the one seen before is gone`)
+      return check
+    },
+
+    async 'account:connect'({ kind, label, credentials, secretStorage }) {
+      // A file "protected" by a key every copy of Electron knows is no
+      // protection: the person decides, knowing that, before a secret goes there.
+      if (kind !== 'sample' && vault.isPersistent && !vault.isEncrypted && secretStorage === undefined) {
+        throw new HostError(
+          'needs-consent',
+          `This system has no keyring, so Lull can only save the sign-in with ${vault.backend}, which anyone who can read your files can undo. Save it anyway, keep it for this run only (you sign in again after a restart), or install GNOME Keyring or KWallet and restart Lull.`,
+        )
+      }
       const id = kind === 'sample' ? 'sample' : `${kind}-${newId()}`
       const account = { id, kind }
       const factory = deps.sources[kind]
@@ -63,10 +88,10 @@ export function createHost(deps: HostDeps): HostHandlers {
       const source = factory(account, kind === 'sample' ? null : credentials)
       const { identity } = await source.verify()
       const streams = await source.listStreams()
-      if (kind !== 'sample') await vault.put(id, credentials)
+      if (kind !== 'sample') await vault.put(id, credentials, { thisRunOnly: secretStorage === 'this-run' })
       knownAccounts.set(id, account)
       log.info('accounts', `connected ${kind} account ${id} as ${identity}`)
-      return { id, kind, label: label || identity, identity, streams, addedAt: Date.now() }
+      return { id, kind, label: label || identity, identity, streams, addedAt: now() }
     },
 
     async 'account:verify'({ account }) {
@@ -94,22 +119,26 @@ export function createHost(deps: HostDeps): HostHandlers {
           `${account.kind} answered a pull of ${stream} with no item list. Nothing was stored; Lull will try again.`,
         )
       }
-      const items: SourceItem[] = []
-      for (const [index, raw] of result.items.entries()) {
-        const parsed = SourceItem.safeParse(raw)
-        if (!parsed.success || parsed.data.accountId !== account.id) {
-          // One bad item rejects the batch: storing the rest and moving the
-          // cursor past the bad one would lose it for good.
-          throw new HostError(
-            'source-junk',
-            `${account.kind} sent an unreadable item (#${index} of ${stream}). Nothing from this pull was stored; Lull will try again.`,
-          )
-        }
-        items.push(parsed.data)
+      if (result.items.length > pullPageLimit) {
+        // Cutting the page here would need a cursor into its middle, which only the source can give.
+        throw new HostError(
+          'source-junk',
+          `${account.kind} answered a pull of ${stream} with ${result.items.length} items, more than the ${pullPageLimit} one page may hold. Nothing was stored; this is a bug in the source, please report it.`,
+        )
       }
+      // Items that still fail after fitting are skipped and named: holding the
+      // whole pull back for one of them would stop the stream for good.
+      const { items, skipped } = fitPull(result.items, account.id)
+      for (const skip of skipped)
+        log.warn(
+          'sources',
+          `${account.kind} ${stream}: skipped ${skip.externalId ?? 'an item'}: ${skip.reason}`,
+        )
       return {
         items,
         cursor: result.cursor,
+        hasMore: result.hasMore === true,
+        skipped,
         ...(result.pollAfterMs === undefined ? {} : { pollAfterMs: result.pollAfterMs }),
       }
     },

@@ -16,6 +16,34 @@ import { connectBrowserBridge } from './host/browser-bridge'
 import { createHostClient } from './host/client'
 import { useUi } from './store'
 
+/**
+ * One window runs the engine: the first to take this lock. Another window
+ * (a second browser-mode tab) waits here and takes over when the first one
+ * closes; until then it shows the same store and sends its intents there.
+ */
+function leadWithWebLocks(): Promise<void> {
+  if (!navigator.locks) return Promise.resolve()
+  return new Promise((leading) => {
+    void navigator.locks.request('lull-engine', () => {
+      leading()
+      // Held for the life of this window.
+      return new Promise<never>(() => {})
+    })
+  })
+}
+
+/** Ask the browser not to evict the inbox under storage pressure; say so if it will not promise. */
+async function keepStorage(report: (message: string) => void) {
+  if (!navigator.storage?.persist) return
+  const isPersisted = (await navigator.storage.persisted()) || (await navigator.storage.persist())
+  if (!isPersisted) {
+    console.warn('[lull] storage is not persistent: the browser may clear the inbox under storage pressure')
+    report(
+      "The browser did not promise to keep Lull's inbox under storage pressure. Lull notices if it is ever cleared; to be safe, use the desktop app.",
+    )
+  }
+}
+
 async function findBridge(): Promise<LullBridge> {
   return window.lull ?? connectBrowserBridge(window.location)
 }
@@ -43,13 +71,20 @@ async function boot() {
       console.warn('[lull]', message)
       report(message)
     },
+    acquireLead: leadWithWebLocks,
   })
   const info = await host.call('app:info', {}).catch(() => null)
-  if (info && !info.vault.isEncrypted && info.mode === 'electron') {
+  if (info && !info.vault.isEncrypted && info.vault.isPersistent) {
     report(
-      `Secrets are stored with the ${info.vault.backend} backend, which is not real encryption. Install a keyring (GNOME Keyring or KWallet) and restart Lull to protect your tokens.`,
+      `This system has no keyring, so sign-ins can only be saved with ${info.vault.backend}, which is not real encryption: Lull asks before it saves one. Install GNOME Keyring or KWallet and restart Lull to protect them.`,
     )
   }
+  if (info?.recovery) {
+    report(
+      `Lull's window stopped (${info.recovery.reason}) at ${new Date(info.recovery.at).toLocaleTimeString()} and was reloaded. Nothing held was lost: it is all in the store.`,
+    )
+  }
+  void keepStorage(report)
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ db, engine, host, mode: info?.mode ?? 'browser' }}>

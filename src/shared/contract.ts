@@ -20,6 +20,20 @@ const Credentials = z
   })
   .strict()
 
+/**
+ * The most items one pull may answer. A source pages a bigger backlog: it
+ * answers one page with a cursor to the rest and `hasMore`, and the engine
+ * asks again, so a first sync or a week away never breaks the contract.
+ */
+export const pullPageLimit = 500
+
+/** An item a source sent that could not be made to fit the contract: skipped, never silently. */
+export const SkippedItem = z.object({
+  externalId: z.string().max(256).nullable(),
+  reason: z.string().max(512),
+})
+export type SkippedItem = z.infer<typeof SkippedItem>
+
 export const calls = {
   /** Which transport, platform and secret storage this host has. */
   'app:info': {
@@ -27,12 +41,28 @@ export const calls = {
     response: z.object({
       mode: z.enum(['electron', 'browser']),
       platform: z.string(),
-      vault: z.object({ backend: z.string(), isEncrypted: z.boolean() }),
+      vault: z.object({ backend: z.string(), isEncrypted: z.boolean(), isPersistent: z.boolean() }),
+      /** The window's page crashed or hung and main reloaded it: when, and why. */
+      recovery: z.object({ at: z.number().int().nonnegative(), reason: z.string().max(256) }).nullable(),
     }),
   },
   /** Verify credentials, keep the secret in main's vault, return the identity only. */
   'account:connect': {
-    request: z.object({ kind: AccountKind, label: z.string().max(256), credentials: Credentials }).strict(),
+    request: z
+      .object({
+        kind: AccountKind,
+        label: z.string().max(256),
+        credentials: Credentials,
+        /**
+         * Where the secret may live when the system cannot encrypt it (Linux
+         * without a keyring): 'saved' is the person's explicit yes to a file
+         * protected by a publicly known key, 'this-run' keeps it in memory
+         * until Lull quits. Without it such a connect is refused with
+         * 'needs-consent' and the reason.
+         */
+        secretStorage: z.enum(['saved', 'this-run']).optional(),
+      })
+      .strict(),
     response: Account,
   },
   'account:verify': {
@@ -57,9 +87,13 @@ export const calls = {
       })
       .strict(),
     response: z.object({
-      items: z.array(SourceItem).max(5000),
+      items: z.array(SourceItem).max(pullPageLimit),
       cursor: z.string().max(1024).nullable(),
       pollAfterMs: z.number().int().nonnegative().optional(),
+      /** More is waiting behind `cursor`: pull again now. */
+      hasMore: z.boolean(),
+      /** Items the source sent that no fitting could save; the cursor moved past them. */
+      skipped: z.array(SkippedItem).max(pullPageLimit),
     }),
   },
   /** Write "done" back to the source (a GitHub thread marked done). */
@@ -90,6 +124,22 @@ export const calls = {
   'tray:state-set': { request: TrayState.strict(), response: Empty },
   /** Open a link in the system's handler; only http, https, mailto and slack. */
   'link:open-external': { request: z.object({ url: ExternalUrl }).strict(), response: Empty },
+  /**
+   * The renderer names its store (an id made when the store was created);
+   * main keeps the last one it saw outside IndexedDB, so a store the browser
+   * wiped is noticed and said, instead of starting over as a first run.
+   */
+  'store:check': {
+    request: z
+      .object({ storeId: z.string().min(1).max(128), createdAt: z.number().int().nonnegative() })
+      .strict(),
+    response: z.object({
+      /** 'recorded': main knew no store yet; 'known': the same store as before; 'lost': a store main knew is gone. */
+      status: z.enum(['recorded', 'known', 'lost']),
+      /** With 'lost': when main last saw the store that is gone. */
+      lastSeenAt: z.number().int().nonnegative().nullable(),
+    }),
+  },
   /** Register the global shortcut that toggles focus. */
   'shortcut:focus-set': {
     request: z.object({ accelerator: z.string().min(1).max(64) }).strict(),
@@ -145,6 +195,8 @@ export const HostErrorCode = z.enum([
   'source-junk',
   'rate-limited',
   'refused',
+  'needs-consent',
+  'timeout',
   'internal',
 ])
 export type HostErrorCode = z.infer<typeof HostErrorCode>

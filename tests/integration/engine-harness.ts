@@ -3,6 +3,7 @@
 // and a clock the test moves.
 
 import type { SourceFactory } from '../../src/main/sources/source'
+import type { StoreMarker } from '../../src/main/store-marker'
 import { saveSettings } from '../../src/renderer/db/repositories'
 import { LullDb } from '../../src/renderer/db/schema'
 import { createEngine } from '../../src/renderer/engine/engine'
@@ -19,24 +20,31 @@ export async function createHarness(options: {
   settings?: Partial<Settings>
   dbName?: string
   decorateSource?: (factory: SourceFactory) => SourceFactory
+  storeMarker?: StoreMarker
 }) {
   const clock = new ManualClock(Date.parse(options.start), options.zone ?? 'Europe/London')
-  const db = new LullDb(options.dbName ?? `engine-test-${++dbCounter}`)
+  const dbName = options.dbName ?? `engine-test-${++dbCounter}`
+  const db = new LullDb(dbName)
   const settings: Settings = { ...defaultSettings, timeZone: null, ...options.settings }
   await saveSettings(db, settings)
   const host = createInProcessHost(
     { isScripted: false, pollAfterMs: 1_000, now: () => clock.now() },
-    options.decorateSource ? { decorate: options.decorateSource } : {},
+    {
+      clock,
+      ...(options.decorateSource ? { decorate: options.decorateSource } : {}),
+      ...(options.storeMarker ? { storeMarker: options.storeMarker } : {}),
+    },
   )
   const navigations: ViewTarget[] = []
   const problems: string[] = []
   let ids = 0
-  const makeEngine = () =>
+  const makeEngine = (overrides: { db?: LullDb; acquireLead?: () => Promise<void> } = {}) =>
     createEngine({
-      db,
+      db: overrides.db ?? db,
+      ...(overrides.acquireLead ? { acquireLead: overrides.acquireLead } : {}),
       host: host.client,
       clock,
-      newId: () => `id-${++ids}`,
+      newId: () => `${dbName}-id-${++ids}`,
       navigate: (target) => navigations.push(target),
       report: (message) => problems.push(message),
     })
@@ -64,6 +72,7 @@ export async function createHarness(options: {
   async function at(iso: string) {
     clock.jumpTo(Date.parse(iso))
     await engine.wake()
+    await engine.settled()
   }
 
   return { clock, db, host, engine, makeEngine, navigations, problems, say, at }

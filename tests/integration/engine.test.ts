@@ -270,7 +270,7 @@ describe('the sample workspace', () => {
 })
 
 describe('bad input', () => {
-  it('reports a source that answers junk, stores nothing from it, and catches up once it recovers', async () => {
+  it('stores the rest of a pull around an unreadable item, sets that one aside where it shows, and moves on', async () => {
     let isJunk = false
     const h = await createHarness({
       start: monday('14:00'),
@@ -278,30 +278,40 @@ describe('bad input', () => {
         const source = factory(account, credentials)
         return {
           ...source,
-          pull: async (stream, cursor) =>
-            isJunk && stream === 'slack-general'
-              ? { items: [{ id: 'sample:junk', title: 42 }], cursor: 'far-ahead' }
-              : source.pull(stream, cursor),
+          pull: async (stream, cursor) => {
+            const page = await source.pull(stream, cursor)
+            if (!isJunk || stream !== 'slack-general') return page
+            return { ...page, items: [{ id: 'sample:junk', externalId: 'junk-1', title: 42 }, ...page.items] }
+          },
         }
       },
     })
     await h.engine.start()
     const first = h.say('slack-general', 'before')
     await h.at(monday('14:01'))
-    const cursorBefore = await h.db.cursors.get('sample|slack-general')
-    expect(cursorBefore?.cursor).toMatch(/^\d+:/)
     expect((await h.db.items.toArray()).map((item) => item.id)).toEqual([first.id])
 
     isJunk = true
     const second = h.say('slack-general', 'during')
+    const behind = h.say('slack-general', 'behind it')
     await h.at(monday('14:02'))
-    expect(h.problems.at(-1)).toMatch(/Could not sync #general .*unreadable item/)
-    expect(await h.db.items.count()).toBe(1)
-    expect(await h.db.cursors.get('sample|slack-general')).toEqual(cursorBefore)
+    expect(h.problems.at(-1)).toMatch(/1 item from #general .* could not be read and was set aside/)
+    expect((await h.db.items.orderBy('id').primaryKeys()).sort()).toEqual(
+      [first.id, second.id, behind.id].sort(),
+    )
+    const setAside = await h.db.quarantine.toArray()
+    expect(setAside).toHaveLength(1)
+    expect(setAside[0]).toMatchObject({
+      table: 'pull',
+      row: { stream: 'slack-general', externalId: 'junk-1' },
+    })
+    expect(setAside[0]?.reason).toMatch(/^Item #0 could not be read \(/)
 
+    // The cursor moved past it: the next pull does not stall on the same item.
     isJunk = false
+    const after = h.say('slack-general', 'after')
     await h.at(monday('14:10'))
-    expect((await h.db.items.orderBy('id').primaryKeys()).sort()).toEqual([first.id, second.id].sort())
+    expect(await h.db.items.get(after.id)).toBeDefined()
     h.engine.stop()
   })
 

@@ -9,14 +9,21 @@ import { createHost } from '../../src/main/host'
 import { createLog } from '../../src/main/log'
 import { createSampleWorkspace, type SampleOptions } from '../../src/main/sources/sample'
 import type { SourceFactory } from '../../src/main/sources/source'
+import type { StoreMarker } from '../../src/main/store-marker'
 import { createMemoryVault } from '../../src/main/vault'
 import { createRecordingPorts } from '../../src/main/web/os-standins'
+import type { Clock } from '../../src/renderer/engine/clock'
 import { createHostClient } from '../../src/renderer/host/client'
 import { calls, createBridge } from '../../src/shared/contract'
 
 export function createInProcessHost(
   sample: SampleOptions = {},
-  options: { decorate?: (factory: SourceFactory) => SourceFactory } = {},
+  options: {
+    decorate?: (factory: SourceFactory) => SourceFactory
+    /** The clock the client's call deadlines run on (a test's manual clock). */
+    clock?: Pick<Clock, 'setTimer'>
+    storeMarker?: StoreMarker
+  } = {},
 ) {
   const log = createLog(() => {})
   const workspace = createSampleWorkspace(sample)
@@ -31,6 +38,7 @@ export function createInProcessHost(
       sources: { sample: factory },
       os: ports,
       log,
+      ...(options.storeMarker ? { storeMarker: options.storeMarker } : {}),
     }),
     calls,
     log,
@@ -48,5 +56,5 @@ export function createInProcessHost(
       return () => set.delete(listener)
     },
   })
-  return { client: createHostClient(bridge), hub, ports, workspace, log, dispatch }
+  return { client: createHostClient(bridge, () => {}, options.clock), hub, ports, workspace, log, dispatch }
 }

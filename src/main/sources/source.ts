@@ -9,12 +9,14 @@ export type PullResult = {
   items: unknown[]
   cursor: string | null
   pollAfterMs?: number
+  /** More waits behind `cursor`; a page holds at most the contract's `pullPageLimit` items. */
+  hasMore?: boolean
 }
 
 export interface Source {
   verify(): Promise<{ identity: string }>
   listStreams(): Promise<Array<{ id: string; name: string }>>
-  /** Idempotent: the same cursor gives the same items. */
+  /** Idempotent: the same cursor gives the same items. At most `pullPageLimit` items a page; bounded work. */
   pull(stream: string, cursor: string | null): Promise<PullResult>
   markDone?(externalId: string): Promise<void>
   setFocusStatus?(until: number | null, message: string): Promise<void>

@@ -2,24 +2,65 @@
 // the built renderer and runs the real host with the sample workspace.
 import { platform } from 'node:os'
 import { resolve } from 'node:path'
-import { createLog } from '../log'
+import { z } from 'zod'
+import { createLog, type Log } from '../log'
 import { createSampleSourceFactory } from '../sources/sample'
 import { createMemoryVault } from '../vault'
-import { startWebHost } from './bridge-server'
+import { describeError, startWebHost, type WebHost } from './bridge-server'
 import { createRecordingPorts } from './os-standins'
 
+const Port = z.coerce.number().int().min(0).max(65535)
+
+/**
+ * The last line of defence once Lull is serving: a fault no handler caught
+ * is logged and the host keeps serving, so one odd request cannot stop Lull
+ * for the page that is using it. Start-up failures are not covered: they
+ * are reported and end the process.
+ */
+function keepServingThroughFaults(log: Log) {
+  process.on('uncaughtException', (error) => {
+    log.error('web', `unexpected error, Lull keeps serving: ${describeError(error)}`)
+  })
+  process.on('unhandledRejection', (reason) => {
+    log.error('web', `unexpected failure in the background, Lull keeps serving: ${describeError(reason)}`)
+  })
+}
+
+async function start(log: Log): Promise<WebHost | null> {
+  const port = Port.safeParse(process.env.LULL_WEB_PORT ?? 5178)
+  if (!port.success) {
+    log.error('web', `LULL_WEB_PORT must be a port number from 0 to 65535, not ${process.env.LULL_WEB_PORT}.`)
+    return null
+  }
+  try {
+    return await startWebHost({
+      rendererDir: resolve('out/renderer'),
+      port: port.data,
+      platform: platform(),
+      vault: createMemoryVault(),
+      sources: { sample: createSampleSourceFactory() },
+      os: createRecordingPorts(log),
+      log,
+    })
+  } catch (error) {
+    log.error(
+      'web',
+      `Lull could not listen on 127.0.0.1:${port.data} (${error instanceof Error ? error.message : String(error)}). Stop whatever uses that port, or set LULL_WEB_PORT to another one.`,
+    )
+    return null
+  }
+}
+
 const log = createLog()
-const port = Number(process.env.LULL_WEB_PORT ?? 5178)
-const host = await startWebHost({
-  rendererDir: resolve('out/renderer'),
-  port,
-  platform: platform(),
-  vault: createMemoryVault(),
-  sources: { sample: createSampleSourceFactory() },
-  os: createRecordingPorts(log),
-  log,
-})
-process.stdout.write(`\nLull is running in browser mode. Open:\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n\n`)
-const stop = () => void host.close().then(() => process.exit(0))
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+const host = await start(log)
+if (host) {
+  keepServingThroughFaults(log)
+  process.stdout.write(
+    `\nLull is running in browser mode. Open:\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n\n`,
+  )
+  const stop = () => void host.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+} else {
+  process.exitCode = 1
+}

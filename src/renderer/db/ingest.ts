@@ -1,8 +1,10 @@
-// Stores one pulled batch: its items and the stream's next cursor, in one
-// transaction, so a crash between them can neither lose items nor skip them.
+// Stores one pulled batch: its items, the stream's next cursor and a pending
+// notice for each urgent item, in one transaction, so a crash between them
+// can neither lose items, skip them, nor leave an urgent one silent.
 import type { InboxItem, SourceItem } from '../../shared/model'
 import { contentOf, hasSameContent, withNewContent } from './item-content'
-import { type CursorRow, cursorKey, type LullDb } from './schema'
+import { breakthroughNotice } from './notices'
+import { type CursorRow, cursorKey, type LullDb, type QuarantineRow } from './schema'
 import { storedItems } from './stored-items'
 
 export type IngestBatch = {
@@ -14,6 +16,8 @@ export type IngestBatch = {
   now: number
   /** The id of the urgent rule an item matches, or null. Asked of new items only. */
   classify: (item: SourceItem) => string | null
+  /** Items the source sent that could not be read: recorded with the cursor that moves past them. */
+  skipped?: ReadonlyArray<{ externalId: string | null; reason: string }>
 }
 
 export type IngestResult = {
@@ -35,7 +39,8 @@ export type IngestResult = {
 export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResult> {
   const items = latestById(batch.items)
   const cursor = cursorRow(batch)
-  return db.transaction('rw', db.items, db.cursors, async () => {
+  const setAside = (batch.skipped ?? []).map((skip, index) => skippedRow(batch, skip, index))
+  return db.transaction('rw', [db.items, db.cursors, db.notices, db.quarantine], async () => {
     const ids = items.map((item) => item.id)
     const [stored, previousCursor] = await Promise.all([storedItems(db, ids), db.cursors.get(cursor.key)])
     const added: InboxItem[] = []
@@ -49,12 +54,34 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
     // put, not add, for the new items too: this transaction just saw they
     // are not there, and Chromium's add costs more than put (it checks first).
     const writes = added.length === 0 ? changed : changed.length === 0 ? added : [...added, ...changed]
+    const notices = added.flatMap((item) =>
+      item.urgentRuleId === undefined
+        ? []
+        : [breakthroughNotice({ id: item.id, urgentRuleId: item.urgentRuleId }, batch.now)],
+    )
     await Promise.all([
       writes.length > 0 ? db.items.bulkPut(writes) : null,
       isSameCursor(previousCursor, cursor) ? null : db.cursors.put(cursor),
+      notices.length > 0 ? db.notices.bulkPut(notices) : null,
+      setAside.length > 0 ? db.quarantine.bulkPut(setAside) : null,
     ])
     return { added, updated: changed.length, unchanged: items.length - added.length - changed.length }
   })
+}
+
+function skippedRow(
+  batch: IngestBatch,
+  skip: { externalId: string | null; reason: string },
+  index: number,
+): QuarantineRow {
+  const which = skip.externalId ?? `${batch.cursor ?? 'start'}#${index}`
+  return {
+    id: `pull:${batch.accountId}:${batch.stream}:${which}`,
+    table: 'pull',
+    row: { accountId: batch.accountId, stream: batch.stream, externalId: skip.externalId },
+    reason: skip.reason,
+    at: batch.now,
+  }
 }
 
 function cursorRow(batch: IngestBatch): CursorRow {

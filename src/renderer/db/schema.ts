@@ -64,7 +64,7 @@ export const schemaV2 = {
 }
 
 /**
- * Version 3, the current shape: adds `[accountId+threadKey]`, so an item
+ * Version 3: adds `[accountId+threadKey]`, so an item
  * opens with the rest of its conversation (thread keys are unique within an
  * account only). It costs ingest one more index write per item; the
  * benchmark reports what that costs. No rows change, so no upgrade function.
@@ -74,6 +74,61 @@ export const schemaV3 = {
   items: 'id, [status+receivedAt], digestId, [accountId+threadKey]',
 }
 
+/**
+ * Version 4: two small tables, no change to the rows already stored.
+ * - `notices`: notifications that must still be shown. A breakthrough's
+ *   notice is written in the same transaction as its urgent item, a
+ *   check-in's in the same transaction as its digest, and deleted once the
+ *   notification is out: a window that dies in between still sends it on
+ *   the next start.
+ * - `quarantine`: stored rows that no longer parse as an item, set aside
+ *   with the reason, so one bad row cannot take a view or a check-in down.
+ * Items gain two indexes, so the views count and list without reading rows:
+ * - `[status+source]`: the held count per source, counted on the index.
+ *   It is written at ingest and again at each check-in (the status changes);
+ *   bench/ingest.ts reports what it costs.
+ * - `urgentRuleId`: the breakthroughs. Only urgent items have the field, and
+ *   IndexedDB writes no index entry for a row without it, so it costs the
+ *   other items nothing.
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  items: 'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId',
+  notices: 'id, nextAttemptAt',
+  quarantine: 'id, at',
+}
+
+/** A notification still to be shown; see schemaV4. */
+export type PendingNotice =
+  | {
+      id: string
+      kind: 'breakthrough'
+      itemId: string
+      ruleId: string
+      /** When the urgent item arrived, epoch ms. */
+      at: number
+      attempts: number
+      nextAttemptAt: number
+    }
+  | {
+      id: string
+      kind: 'check-in'
+      digestId: string
+      at: number
+      attempts: number
+      nextAttemptAt: number
+    }
+
+export const breakthroughNoticeId = (itemId: string) => `breakthrough:${itemId}`
+export const checkInNoticeId = (digestId: string) => `check-in:${digestId}`
+
+/**
+ * Set aside, with why: a stored row that no longer parses ('items'), or an
+ * item a source sent that could not be made to fit the contract ('pull'; its
+ * row names the account, stream and external id, the cursor moved past it).
+ */
+export type QuarantineRow = { id: string; table: 'items' | 'pull'; row: unknown; reason: string; at: number }
+
 export class LullDb extends Dexie {
   items!: Table<InboxItem, string>
   accounts!: Table<Account, string>
@@ -82,12 +137,15 @@ export class LullDb extends Dexie {
   focusSessions!: Table<FocusSession, string>
   settings!: Table<KeyValueRow, string>
   meta!: Table<KeyValueRow, string>
+  notices!: Table<PendingNotice, string>
+  quarantine!: Table<QuarantineRow, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
     this.version(1).stores(schemaV1)
     this.version(2).stores(schemaV2).upgrade(upgradeToV2)
     this.version(3).stores(schemaV3)
+    this.version(4).stores(schemaV4)
   }
 }
 

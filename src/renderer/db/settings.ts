@@ -19,3 +19,26 @@ export async function loadSettings(db: LullDb): Promise<LoadedSettings> {
 export async function saveSettings(db: LullDb, settings: Settings): Promise<void> {
   await db.settings.put({ key: settingsKey, value: Settings.parse(settings) })
 }
+
+/**
+ * Change one field of the stored row and leave every other field exactly as
+ * it is, even one that does not parse: a toggle is not a save of the whole
+ * form. Answers false when the row is not an object at all, so there is no
+ * field to set; the caller then keeps the change for this run only.
+ */
+export function patchStoredSettings(db: LullDb, patch: Partial<Settings>): Promise<boolean> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(settingsKey)
+    const value: unknown = row?.value
+    if (row === undefined) {
+      await db.settings.put({
+        key: settingsKey,
+        value: Settings.parse({ ...parseStoredSettings(undefined).settings, ...patch }),
+      })
+      return true
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+    await db.settings.put({ key: settingsKey, value: { ...value, ...patch } })
+    return true
+  })
+}

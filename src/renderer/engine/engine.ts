@@ -1,16 +1,19 @@
-// The attention engine: wakes at the next check-in, block edge, session end
-// or due pull (and at least every 30 s, which also catches sleep and clock
-// jumps), pulls what is due, lets urgent items break through, and delivers
-// every held item in one digest at each check-in. Every decision comes from
-// shared/policy; this module only orchestrates I/O around it.
+// The attention engine: wakes at the next check-in, block edge, session end,
+// due pull or pending notice (and at least every 30 s, which also catches
+// sleep and clock jumps), starts the pulls that are due, lets urgent items
+// break through, and delivers every held item in one digest at each
+// check-in. Every decision comes from shared/policy and is made on what the
+// store says at that moment, so two windows on one store agree; only the
+// window that leads runs timers and pulls. Whatever a wake runs into, it
+// ends with the next wake armed. This module only orchestrates I/O.
+
+import { liveQuery } from 'dexie'
 import { z } from 'zod'
-import type { CallRequest } from '../../shared/contract'
-import type { Account, FocusLength, FocusSession, InboxItem, Settings, ViewTarget } from '../../shared/model'
+import type { Account, FocusLength, FocusSession, Settings, ViewTarget } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import {
   activeSession,
   deepWorkAt,
-  describeCheckIn,
   describeTray,
   dueCheckIn,
   endFocus as endFocusSession,
@@ -18,12 +21,12 @@ import {
   nextBlockEdge,
   nextCheckIn,
   nextRawCheckIn,
-  planBreakthroughNotices,
   resolveTimeZone,
   startFocus as startFocusSession,
   validateSettings,
 } from '../../shared/policy'
 import { deliverHeld, lastCheckInAtKey } from '../db/checkin'
+import { nextNoticeAt } from '../db/notices'
 import {
   countHeld,
   deleteAccount,
@@ -37,15 +40,25 @@ import {
   setMeta,
 } from '../db/repositories'
 import type { LullDb } from '../db/schema'
+import { patchStoredSettings, settingsKey } from '../db/settings'
+import { storeIdentity } from '../db/store-identity'
 import type { HostClient } from '../host/client'
 import type { Clock } from './clock'
+import { createNoticeSender } from './notices'
 import { preCheckInPullMs } from './polling'
-import { createStreamScheduler, type PullOutcome } from './sync'
+import { createStreamScheduler, type PullOutcome, type StreamHealth } from './sync'
 
 export const heartbeatMs = 30_000
+/** After a wake that failed, the next one comes this soon. */
+export const retryAfterFailureMs = 10_000
+/** A check-in on request waits this long for the pulls it started, then delivers what is there. */
+export const checkInPullWaitMs = 10_000
+/** A pull running this long is shown as slow in the accounts view. */
+export const slowPullMs = 15_000
 /** A check-in delivered this long after its time is a catch-up (after sleep or with the app closed). */
 const lateAfterMs = 2 * 60_000
 export const sampleAccountId = 'sample'
+export const syncHealthKey = 'syncHealth'
 
 export type EngineDeps = {
   db: LullDb
@@ -54,24 +67,41 @@ export type EngineDeps = {
   newId: () => string
   navigate: (target: ViewTarget) => void
   report: (message: string) => void
+  /**
+   * Resolves once this window leads (Web Locks in the app). Only the leader
+   * runs timers, pulls, the tray and the host's events; another window on
+   * the same store still shows everything and its intents go to the store.
+   * Without it the engine leads at once.
+   */
+  acquireLead?: () => Promise<void>
 }
 
 export type Engine = ReturnType<typeof createEngine>
 
-const LastNotified = z.record(z.string(), z.number())
+/** What one wake worked out, so the tray and the timer need not work it out again. */
+type WakeView = { now: number; zone: string; nextAt: number | null; noticeAt: number | null }
 
 export function createEngine(deps: EngineDeps) {
   const { db, host, clock } = deps
-  const scheduler = createStreamScheduler({ db, host })
+  const report = (message: string) => deps.report(message)
+  const scheduler = createStreamScheduler({ db, host, onPulled: (outcome) => afterPull(outcome) })
+  const notices = createNoticeSender({ db, host, report })
   let settings: Settings = defaultSettings
+  let settingsError: string | null = null
+  /** A pause set while the stored row was unreadable lives only in memory until the next save. */
+  let pausedThisRun: boolean | null = null
   let sessions: FocusSession[] = []
   let accounts: Account[] = []
   let cancelTimer: () => void = () => {}
   let unsubscribe: Array<() => void> = []
   let isRunning = false
+  let isStopped = false
   let wasFocused = false
   let preparedCheckInAt: number | null = null
-  // One operation at a time: a pull, a check-in and a focus change never interleave.
+  let lastView: WakeView | null = null
+  let lastHealth = ''
+  // Decisions (check-ins, focus, settings) run one at a time. Pulls are not
+  // in this queue: a slow source must never hold up a check-in or focus.
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(operation: () => Promise<T>): Promise<T> => {
     const next = queue.then(operation, operation)
@@ -80,83 +110,89 @@ export function createEngine(deps: EngineDeps) {
   }
 
   const zone = () => resolveTimeZone(settings, clock.systemZone())
-  const report = (message: string) => deps.report(message)
 
+  /** Read what decides delivery from the store: another window may have changed it. */
+  async function refreshState(now: number) {
+    const loaded = await loadSettings(db)
+    settings = pausedThisRun === null ? loaded.settings : { ...loaded.settings, syncPaused: pausedThisRun }
+    if (loaded.error && loaded.error !== settingsError) report(loaded.error)
+    settingsError = loaded.error
+    sessions = await listRecentFocusSessions(db, now)
+  }
+
+  /**
+   * When the last check-in was. A first run (no row) and a clock set back
+   * count from now. An unreadable row is said, and counted from the latest
+   * digest (or a week back), so the catch-up it owes still happens.
+   */
   async function lastCheckInAt(now: number): Promise<number> {
-    const stored = await getMeta(db, lastCheckInAtKey, z.number(), null)
-    // A clock that jumped back, or a first run: count from now.
-    if (stored === null || stored > now) {
-      await setMeta(db, lastCheckInAtKey, now)
-      return now
+    const row = await db.meta.get(lastCheckInAtKey)
+    const parsed = z.number().int().nonnegative().safeParse(row?.value)
+    if (parsed.success && parsed.data <= now) return parsed.data
+    if (row !== undefined && !parsed.success) {
+      const latest = await db.digests.orderBy('at').last()
+      const from = Math.min(latest?.at ?? now - 7 * 24 * 60 * 60_000, now)
+      report('The time of the last check-in could not be read; Lull counts from the last digest it has.')
+      await setMeta(db, lastCheckInAtKey, from)
+      return from
     }
-    return stored
+    await setMeta(db, lastCheckInAtKey, now)
+    return now
   }
 
-  async function handlePulls(outcomes: PullOutcome[]) {
-    const added: InboxItem[] = []
-    for (const outcome of outcomes) {
-      if (outcome.problem) report(outcome.problem)
-      added.push(...outcome.added)
-    }
-    const urgent = added.flatMap((item) => {
-      const rule = settings.urgentRules.find((candidate) => candidate.id === item.urgentRuleId)
-      return item.status === 'delivered' && rule ? [{ item, rule }] : []
-    })
-    if (urgent.length === 0) return
+  /** Start every due pull (or all), without waiting: each reports through afterPull. */
+  function startPulls(all: boolean): Promise<PullOutcome[]> {
+    if (settings.syncPaused || !isRunning) return Promise.resolve([])
+    const pulls = scheduler.pullDue(settings, () => clock.now(), { all })
+    void writeHealth()
+    return pulls
+  }
+
+  function afterPull(outcome: PullOutcome) {
+    if (!isRunning) return
+    if (outcome.problem) report(outcome.problem)
+    void writeHealth()
+    // New items change the tray and may carry breakthroughs: a full wake. Otherwise re-arm only.
+    if (outcome.added.length > 0) void wake()
+    else if (lastView) scheduleNext(lastView)
+  }
+
+  /**
+   * The accounts view reads each stream's health from the store; written
+   * only when it changes. A pull under way is news only once it is slow.
+   */
+  async function writeHealth() {
     const now = clock.now()
-    const previous = await getMeta(db, 'breakthroughLastNotified', LastNotified, {})
-    const plan = planBreakthroughNotices(urgent, previous, now, settings.breakthroughCooldownMinutes * 60_000)
-    await setMeta(db, 'breakthroughLastNotified', plan.lastNotifiedAt)
-    for (const notice of plan.notices) {
-      await notify({
-        kind: 'breakthrough',
-        title: notice.title,
-        body: notice.body,
-        target: notice.target,
-        isSilent: false,
-      })
-    }
-  }
-
-  async function notify(request: CallRequest<'notify:show'>) {
-    try {
-      await host.call('notify:show', request)
-    } catch (error) {
-      report(`A notification could not be shown: ${(error as Error).message}`)
-    }
+    const health: StreamHealth[] = scheduler.health().map((stream) => {
+      if (stream.state !== 'pulling') return stream
+      const isSlow = stream.pullingSince !== null && now - stream.pullingSince >= slowPullMs
+      return { ...stream, state: isSlow ? 'slow' : stream.problem ? 'failing' : 'ok' }
+    })
+    const text = JSON.stringify(health.map(({ lastOkAt: _ok, pullingSince: _since, ...rest }) => rest))
+    if (text === lastHealth) return
+    lastHealth = text
+    await setMeta(db, syncHealthKey, health).catch(() => {})
   }
 
   async function deliver(reason: 'scheduled' | 'manual' | 'catch-up', at: number) {
-    const digest = await deliverHeld(db, { digestId: deps.newId(), at, reason })
-    if (digest && reason !== 'manual') {
-      const { title, body } = describeCheckIn(digest.counts)
-      await notify({
-        kind: 'check-in',
-        title,
-        body,
-        target: { view: 'digest', digestId: digest.id },
-        isSilent: true,
-      })
-    }
-    return digest
+    return deliverHeld(db, { digestId: deps.newId(), at, reason })
   }
 
-  async function pullDue(all: boolean) {
-    if (settings.syncPaused) return
-    await handlePulls(await scheduler.pullDue(settings, () => clock.now(), { all }))
+  async function sendNotices(now: number, deep: ReturnType<typeof deepWorkAt>) {
+    await notices.sendDue(settings, now, deep.isDeep ? (deep.until ?? 'deep') : null)
   }
 
-  async function wakeNow() {
-    if (!isRunning) return
-    await pullDue(false)
+  async function wakeNow(): Promise<WakeView> {
     const now = clock.now()
+    await refreshState(now)
+    startPulls(false)
     const z = zone()
     const nextAt = nextCheckIn(settings, z, sessions, now)
-    const deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
+    let deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
     // Pull everything once shortly before a check-in, so the digest is complete.
     if (nextAt !== null && nextAt - now <= preCheckInPullMs && preparedCheckInAt !== nextAt) {
       preparedCheckInAt = nextAt
-      await pullDue(true)
+      startPulls(true)
     }
     const last = await lastCheckInAt(now)
     const due = dueCheckIn(settings, z, sessions, last, now)
@@ -165,22 +201,27 @@ export function createEngine(deps: EngineDeps) {
     if (due && !deep.isDeep) {
       await deliver(due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled', now)
     }
+    deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
+    await sendNotices(now, deep)
     await followFocus(now)
     await updateTray({ now, zone: z, nextAt, deep })
-    scheduleNext({ now, zone: z, nextAt })
+    await writeHealth()
+    return { now, zone: z, nextAt, noticeAt: await nextNoticeAt(db) }
   }
 
   /** Restore the sources' statuses when a session ends on its own. */
   async function followFocus(now: number) {
     const isFocused = activeSession(sessions, now) !== null
-    if (wasFocused && !isFocused) await host.call('focus:status-clear', {}).catch(() => {})
+    if (wasFocused && !isFocused) void host.call('focus:status-clear', {}).catch(() => {})
     wasFocused = isFocused
   }
 
-  /** What one wake worked out, so the tray and the timer need not work it out again. */
-  type WakeView = { now: number; zone: string; nextAt: number | null }
-
-  async function updateTray({ now, zone, nextAt, deep }: WakeView & { deep: ReturnType<typeof deepWorkAt> }) {
+  async function updateTray({
+    now,
+    zone,
+    nextAt,
+    deep,
+  }: Omit<WakeView, 'noticeAt'> & { deep: ReturnType<typeof deepWorkAt> }) {
     const waitingCount = await countHeld(db)
     const isCheckInDue =
       waitingCount > 0 && (settings.checkIns.length === 0 || (nextAt !== null && nextAt - now <= 5 * 60_000))
@@ -197,24 +238,40 @@ export function createEngine(deps: EngineDeps) {
     await host.call('tray:state-set', state).catch((error: Error) => report(error.message))
   }
 
-  function scheduleNext({ now, zone, nextAt }: WakeView) {
+  /** Arm the next wake; after a failed wake (no view) come back soon to try again. */
+  function scheduleNext(view: WakeView | null) {
     cancelTimer()
-    const active = activeSession(sessions, now)
-    const candidates = [
-      nextAt,
-      nextBlockEdge(settings.deepWorkBlocks, zone, now),
-      active?.endsAt ?? null,
-      settings.syncPaused ? null : scheduler.nextDueAt(),
-      now + heartbeatMs,
-    ].filter((at): at is number => at !== null)
-    const delay = Math.min(heartbeatMs, Math.max(100, Math.min(...candidates) - now))
+    if (!isRunning) return
+    const now = clock.now()
+    let delay = retryAfterFailureMs
+    if (view) {
+      const active = activeSession(sessions, now)
+      const candidates = [
+        view.nextAt,
+        nextBlockEdge(settings.deepWorkBlocks, view.zone, now),
+        active?.endsAt ?? null,
+        settings.syncPaused ? null : scheduler.nextDueAt(),
+        view.noticeAt,
+        now + heartbeatMs,
+      ].filter((at): at is number => at !== null)
+      delay = Math.min(heartbeatMs, Math.max(100, Math.min(...candidates) - now))
+    }
     cancelTimer = clock.setTimer(() => void wake(), delay)
   }
 
   function wake(): Promise<void> {
-    return serial(wakeNow).catch((error: Error) =>
-      report(`Lull hit a problem and will retry: ${error.message}`),
-    )
+    if (!isRunning) return Promise.resolve()
+    return serial(async () => {
+      let view: WakeView | null = null
+      try {
+        view = await wakeNow()
+        lastView = view
+      } catch (error) {
+        report(`Lull hit a problem and will retry: ${(error as Error).message}`)
+      } finally {
+        scheduleNext(view)
+      }
+    })
   }
 
   async function refreshAccounts() {
@@ -252,8 +309,45 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
+  /** Tell main which store this is, so a wiped store is said instead of passing for a first run. */
+  async function checkStore() {
+    try {
+      const identity = await storeIdentity(db, deps.newId, clock.now())
+      const check = await host.call('store:check', identity)
+      if (check.status === 'lost') {
+        const when =
+          check.lastSeenAt === null ? '' : ` (last seen ${new Date(check.lastSeenAt).toLocaleString()})`
+        report(
+          `Lull's inbox store was emptied by the system${when}: items, digests and settings kept in it are gone, and Lull starts afresh. Your sign-ins are safe in the vault. To keep this from happening, do not clear this app's site data.`,
+        )
+      }
+    } catch (error) {
+      report(`Lull could not check its inbox store: ${(error as Error).message}`)
+    }
+  }
+
+  /** Another window may start or end focus, or save settings: the leader follows at once. */
+  function watchSharedState(): () => void {
+    let isFirst = true
+    const subscription = liveQuery(() =>
+      Promise.all([
+        db.focusSessions.count(),
+        db.focusSessions.toCollection().last(),
+        db.settings.get(settingsKey),
+      ]),
+    ).subscribe({
+      next: () => {
+        if (isFirst) isFirst = false
+        else void wake()
+      },
+      error: () => {},
+    })
+    return () => subscription.unsubscribe()
+  }
+
   async function beginFocus(length: FocusLength) {
     const now = clock.now()
+    await refreshState(now)
     const running = activeSession(sessions, now)
     if (running) await saveFocusSession(db, endFocusSession(running, now))
     const session = startFocusSession(
@@ -264,7 +358,7 @@ export function createEngine(deps: EngineDeps) {
     )
     await saveFocusSession(db, session)
     sessions = await listRecentFocusSessions(db, now)
-    await host
+    void host
       .call('focus:status-set', { until: session.endsAt, message: 'Focusing with Lull' })
       .catch(() => {})
     wasFocused = true
@@ -273,20 +367,33 @@ export function createEngine(deps: EngineDeps) {
 
   async function finishFocus() {
     const now = clock.now()
+    await refreshState(now)
     const running = activeSession(sessions, now)
     if (!running) return
     await saveFocusSession(db, endFocusSession(running, now))
     sessions = await listRecentFocusSessions(db, now)
   }
 
+  /** Wait for `work`, but no longer than `ms` on the engine's clock. */
+  function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+    return new Promise((done) => {
+      const cancel = clock.setTimer(done, ms)
+      void work.finally(() => {
+        cancel()
+        done()
+      })
+    })
+  }
+
   const engine = {
     async start() {
-      const loaded = await loadSettings(db)
-      settings = loaded.settings
-      if (loaded.error) report(loaded.error)
       const now = clock.now()
-      sessions = await listRecentFocusSessions(db, now)
+      await refreshState(now)
       wasFocused = activeSession(sessions, now) !== null
+      await deps.acquireLead?.()
+      if (isStopped) return
+      isRunning = true
+      await checkStore()
       await refreshAccounts()
       const isSampleDismissed = await getMeta(db, 'sampleDismissed', z.boolean(), false)
       if (accounts.length === 0 && !isSampleDismissed) {
@@ -306,14 +413,15 @@ export function createEngine(deps: EngineDeps) {
         host.on('notification:clicked', ({ target }) => deps.navigate(target)),
         host.on('power:changed', () => void wake()),
         host.on('shortcut:focus-toggle', () => void engine.toggleFocus()),
-        host.on('mail:new', () => void serial(() => pullDue(true))),
+        host.on('mail:new', () => void startPulls(true)),
+        watchSharedState(),
       ]
       await registerShortcut()
-      isRunning = true
       await wake()
     },
 
     stop() {
+      isStopped = true
       isRunning = false
       cancelTimer()
       for (const off of unsubscribe) off()
@@ -322,6 +430,24 @@ export function createEngine(deps: EngineDeps) {
 
     /** Run the engine's checks now (after resume, unlock, or a clock change). */
     wake,
+
+    /**
+     * Resolves once the pulls under way and the work they set off are done:
+     * for "check in now" style waits, and for tests that move the clock.
+     */
+    async settled(): Promise<void> {
+      for (let round = 0; round < 20; round++) {
+        const pending = queue
+        await scheduler.whenIdle()
+        await pending
+        if (pending === queue) return
+      }
+    },
+
+    /** Whether this window runs the engine (it leads) or only shows the store. */
+    get isLeading() {
+      return isRunning
+    },
 
     startFocus: (length: FocusLength) =>
       serial(() => beginFocus(length)).then(async (session) => {
@@ -332,13 +458,14 @@ export function createEngine(deps: EngineDeps) {
     endFocus: () =>
       serial(async () => {
         await finishFocus()
-        await host.call('focus:status-clear', {}).catch(() => {})
+        void host.call('focus:status-clear', {}).catch(() => {})
         wasFocused = false
       }).then(wake),
 
     extendFocus: (minutes: number) =>
       serial(async () => {
         const now = clock.now()
+        await refreshState(now)
         const running = activeSession(sessions, now)
         if (!running) return
         await saveFocusSession(db, extendFocusSession(running, minutes, now))
@@ -350,14 +477,20 @@ export function createEngine(deps: EngineDeps) {
         ? engine.endFocus()
         : engine.startFocus({ kind: 'minutes', minutes: 50 }),
 
-    /** Pull everything, then deliver every held item in one digest and open it. */
-    checkInNow: () =>
-      serial(async () => {
-        await pullDue(true)
-        const digest = await deliver('manual', clock.now())
+    /**
+     * Pull everything (waiting a little for it, never for a stuck stream),
+     * then deliver every held item in one digest and open it.
+     */
+    checkInNow: async () => {
+      await waitAtMost(startPulls(true), checkInPullWaitMs)
+      return serial(async () => {
+        const now = clock.now()
+        await refreshState(now)
+        const digest = await deliver('manual', now)
         if (digest) deps.navigate({ view: 'digest', digestId: digest.id })
         return digest
-      }).finally(() => void wake()),
+      }).finally(() => void wake())
+    },
 
     /** Validate and save the whole settings object, or nothing. */
     saveSettings: (input: unknown) =>
@@ -367,14 +500,25 @@ export function createEngine(deps: EngineDeps) {
         const shortcutChanged = result.settings.focusShortcut !== settings.focusShortcut
         await saveSettingsRow(db, result.settings)
         settings = result.settings
+        settingsError = null
+        pausedThisRun = null
         if (shortcutChanged) await registerShortcut()
         return result
       }).finally(() => void wake()),
 
+    /** Pause or resume syncing: only that field of the stored row changes. */
     toggleSyncPaused: () =>
       serial(async () => {
-        settings = { ...settings, syncPaused: !settings.syncPaused }
-        await saveSettingsRow(db, settings)
+        await refreshState(clock.now())
+        const syncPaused = !settings.syncPaused
+        const isStored = await patchStoredSettings(db, { syncPaused })
+        pausedThisRun = isStored ? null : syncPaused
+        if (!isStored) {
+          report(
+            'Your saved settings cannot be read, so the pause lasts until Lull restarts or you save settings.',
+          )
+        }
+        settings = { ...settings, syncPaused }
       }).then(wake),
 
     /** Turn the sample workspace on or off; off removes its sample items too. */

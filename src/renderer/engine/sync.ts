@@ -1,6 +1,8 @@
-// Pulls streams from the host and hands each batch to ingest. Each stream
-// keeps its own schedule; a failing stream backs off on its own and leaves
-// the store as it was.
+// Pulls streams from the host and hands each page to ingest. Each stream
+// keeps its own schedule and runs on its own: a slow or hung stream holds up
+// nothing but itself (every host call has a deadline), a failing one backs
+// off alone and leaves the store as it was, and a backlog is read page by
+// page, each page stored with its cursor.
 import { HostError } from '../../shared/contract'
 import type { Account, InboxItem, Settings } from '../../shared/model'
 import { matchUrgentRule } from '../../shared/policy'
@@ -10,21 +12,45 @@ import type { LullDb } from '../db/schema'
 import type { HostClient } from '../host/client'
 import { backoffDelay, isUrgentStream, nextPullDelay } from './polling'
 
-type StreamState = {
-  account: Account
+/** The most pages one pull follows before it lets the next wake go on. */
+export const maxPagesPerPull = 40
+
+/** How a stream is doing, as the accounts view shows it. */
+export type StreamHealth = {
+  accountId: string
   stream: string
   name: string
+  /** 'slow': a pull has run for a while without an answer; other streams go on. */
+  state: 'ok' | 'pulling' | 'slow' | 'failing'
+  /** When the pull now under way started, if one is. */
+  pullingSince: number | null
+  lastOkAt: number | null
+  /** The last failure, written for a person; null once a pull succeeds. */
+  problem: string | null
+}
+
+type StreamState = StreamHealth & {
+  account: Account
   dueAt: number
   /** When this stream was last asked, by the clock of that moment. */
   askedAt: number
   failures: number
 }
 
-export type PullOutcome = { added: InboxItem[]; problem: string | null }
+export type PullOutcome = {
+  added: InboxItem[]
+  problem: string | null
+  skipped: number
+}
 
 export type StreamScheduler = ReturnType<typeof createStreamScheduler>
 
-export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
+export function createStreamScheduler(deps: {
+  db: LullDb
+  host: HostClient
+  /** Told after each pull of a stream ends, however it ended. */
+  onPulled?: (outcome: PullOutcome) => void
+}) {
   const streams = new Map<string, StreamState>()
   const inFlight = new Map<string, Promise<PullOutcome>>()
   const key = (accountId: string, stream: string) => `${accountId}|${stream}`
@@ -41,8 +67,13 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
         else
           streams.set(id, {
             account,
+            accountId: account.id,
             stream: stream.id,
             name: stream.name,
+            state: 'ok',
+            pullingSince: null,
+            lastOkAt: null,
+            problem: null,
             dueAt: now,
             askedAt: now,
             failures: 0,
@@ -52,11 +83,13 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
     for (const id of streams.keys()) if (!wanted.has(id)) streams.delete(id)
   }
 
-  async function pullOne(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
+  async function pullPages(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
     const { account, stream } = state
-    const isUrgent = isUrgentStream(account, state.name, settings.urgentRules)
-    state.askedAt = now()
-    try {
+    const added: InboxItem[] = []
+    let skipped = 0
+    let pollAfterMs: number | undefined
+    let hasMore = true
+    for (let page = 0; page < maxPagesPerPull && hasMore; page++) {
       const cursor = await getCursor(deps.db, account.id, stream)
       const answer = await deps.host.call('source:pull', {
         account: { id: account.id, kind: account.kind },
@@ -71,24 +104,53 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
         ...(answer.pollAfterMs === undefined ? {} : { pollAfterMs: answer.pollAfterMs }),
         now: now(),
         classify: (item) => matchUrgentRule(settings.urgentRules, item)?.id ?? null,
+        skipped: answer.skipped,
       })
+      added.push(...result.added)
+      skipped += answer.skipped.length
+      pollAfterMs = answer.pollAfterMs
+      // A cursor that did not move cannot lead anywhere new: stop rather than loop.
+      hasMore = answer.hasMore && answer.cursor !== (cursor?.cursor ?? null)
+    }
+    const isUrgent = isUrgentStream(account, state.name, settings.urgentRules)
+    // A backlog longer than one pull's pages continues at the next wake.
+    state.dueAt = hasMore ? now() : now() + nextPullDelay({ account, isUrgent, pollAfterMs })
+    const problem =
+      skipped === 0
+        ? null
+        : `${skipped} item${skipped === 1 ? '' : 's'} from ${state.name} (${account.label}) could not be read and ${skipped === 1 ? 'was' : 'were'} set aside; everything else was stored.`
+    return { added, problem, skipped }
+  }
+
+  async function pullOne(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
+    state.askedAt = now()
+    state.state = 'pulling'
+    state.pullingSince = state.askedAt
+    try {
+      const outcome = await pullPages(state, settings, now)
       state.failures = 0
-      state.dueAt = now() + nextPullDelay({ account, isUrgent, pollAfterMs: answer.pollAfterMs })
-      return { added: result.added, problem: null }
+      Object.assign(state, { state: 'ok', pullingSince: null, lastOkAt: now(), problem: null })
+      return outcome
     } catch (error) {
       state.failures += 1
       state.dueAt = now() + backoffDelay(state.failures)
       const message = error instanceof HostError || error instanceof Error ? error.message : String(error)
-      return { added: [], problem: `Could not sync ${state.name} (${account.label}): ${message}` }
+      const problem = `Could not sync ${state.name} (${state.account.label}): ${message}`
+      Object.assign(state, { state: 'failing', pullingSince: null, problem })
+      return { added: [], problem, skipped: 0 }
     }
   }
 
   /** Pull one stream unless a pull of it is already running; then share that one. */
   function pull(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
-    const id = key(state.account.id, state.stream)
+    const id = key(state.accountId, state.stream)
     const running = inFlight.get(id)
     if (running) return running
-    const started = pullOne(state, settings, now).finally(() => inFlight.delete(id))
+    const started = pullOne(state, settings, now).then((outcome) => {
+      inFlight.delete(id)
+      deps.onPulled?.(outcome)
+      return outcome
+    })
     inFlight.set(id, started)
     return started
   }
@@ -108,23 +170,43 @@ export function createStreamScheduler(deps: { db: LullDb; host: HostClient }) {
 
   return {
     setAccounts,
-    /** Pull every stream that is due (or every stream, with `all`). */
-    async pullDue(
-      settings: Settings,
-      now: () => number,
-      options: { all?: boolean } = {},
-    ): Promise<PullOutcome[]> {
+    /**
+     * Start a pull of every stream that is due (or every stream, with
+     * `all`) and answer when they have all ended. Callers that must not wait
+     * on a slow stream do not await it: each outcome also goes to `onPulled`.
+     */
+    pullDue(settings: Settings, now: () => number, options: { all?: boolean } = {}): Promise<PullOutcome[]> {
       const at = now()
       followClockBack(at)
       const due = [...streams.values()].filter((state) => options.all || state.dueAt <= at)
       return Promise.all(due.map((state) => pull(state, settings, now)))
     },
-    /** The earliest moment a stream wants pulling. */
+    /** The earliest moment a stream that is not being pulled wants pulling. */
     nextDueAt(): number | null {
       let earliest: number | null = null
-      for (const state of streams.values())
+      for (const state of streams.values()) {
+        if (inFlight.has(key(state.accountId, state.stream))) continue
         if (earliest === null || state.dueAt < earliest) earliest = state.dueAt
+      }
       return earliest
+    },
+    /** Resolves once no pull is under way (pulls started meanwhile included). */
+    async whenIdle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()])
+    },
+    /** Every stream's health, for the accounts view. */
+    health(): StreamHealth[] {
+      return [...streams.values()].map(
+        ({ accountId, stream, name, state, pullingSince, lastOkAt, problem }) => ({
+          accountId,
+          stream,
+          name,
+          state,
+          pullingSince,
+          lastOkAt,
+          problem,
+        }),
+      )
     },
   }
 }
