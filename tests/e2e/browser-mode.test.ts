@@ -25,6 +25,8 @@ describe.skipIf(!hasChromium)('browser mode', () => {
     try {
       const page = await openLull(host.url)
       await expect.poll(() => page.getByRole('note').textContent()).toContain('Sample workspace')
+      // The token leaves the address bar once read, and a reload still connects.
+      expect(page.url()).not.toContain('token')
       const waiting = page.getByTestId('waiting-count')
       await expect
         .poll(async () => Number(await waiting.textContent()), { timeout: 15_000 })
@@ -38,6 +40,7 @@ describe.skipIf(!hasChromium)('browser mode', () => {
       const firstTitle = await rows.first().locator('.item-title').textContent()
 
       await page.reload()
+      expect(page.url()).not.toContain('token')
       await page.getByRole('button', { name: 'Inbox', exact: true }).click()
       await expect.poll(() => rows.count()).toBeGreaterThan(2)
       await expect

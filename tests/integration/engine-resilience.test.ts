@@ -7,8 +7,7 @@ import { createSampleWorkspace } from '../../src/main/sources/sample'
 import { createMemoryStoreMarker } from '../../src/main/store-marker'
 import { ingestBatch } from '../../src/renderer/db/ingest'
 import { LullDb } from '../../src/renderer/db/schema'
-import { syncHealthKey } from '../../src/renderer/engine/engine'
-import type { StreamHealth } from '../../src/renderer/engine/sync'
+import { readSyncHealth } from '../../src/renderer/db/sync-health'
 import { createHarness, digestsOf } from './engine-harness'
 
 // 2026-11-23 is a Monday. Default settings: check-ins 09:30, 13:00, 16:30
@@ -74,7 +73,7 @@ describe('a pull that never answers', () => {
 
     h.clock.jumpTo(Date.parse(monday('12:00')) + 40_000)
     await h.clock.runDue(flush)
-    const health = (await h.db.meta.get(syncHealthKey))?.value as StreamHealth[]
+    const health = await readSyncHealth(h.db)
     expect(health.find((stream) => stream.stream === 'slack-general')?.state).toBe('slow')
 
     // Focus starts and ends while the pull hangs.

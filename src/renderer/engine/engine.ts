@@ -42,11 +42,12 @@ import {
 import type { LullDb } from '../db/schema'
 import { patchStoredSettings, settingsKey } from '../db/settings'
 import { storeIdentity } from '../db/store-identity'
+import { type StreamHealth, syncHealthKey } from '../db/sync-health'
 import type { HostClient } from '../host/client'
 import type { Clock } from './clock'
 import { createNoticeSender } from './notices'
 import { preCheckInPullMs } from './polling'
-import { createStreamScheduler, type PullOutcome, type StreamHealth } from './sync'
+import { createStreamScheduler, type PullOutcome } from './sync'
 
 export const heartbeatMs = 30_000
 /** After a wake that failed, the next one comes this soon. */
@@ -58,7 +59,6 @@ export const slowPullMs = 15_000
 /** A check-in delivered this long after its time is a catch-up (after sleep or with the app closed). */
 const lateAfterMs = 2 * 60_000
 export const sampleAccountId = 'sample'
-export const syncHealthKey = 'syncHealth'
 
 export type EngineDeps = {
   db: LullDb

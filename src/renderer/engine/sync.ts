@@ -9,25 +9,12 @@ import { matchUrgentRule } from '../../shared/policy'
 import { ingestBatch } from '../db/ingest'
 import { getCursor } from '../db/repositories'
 import type { LullDb } from '../db/schema'
+import type { StreamHealth } from '../db/sync-health'
 import type { HostClient } from '../host/client'
 import { backoffDelay, isUrgentStream, nextPullDelay } from './polling'
 
 /** The most pages one pull follows before it lets the next wake go on. */
 export const maxPagesPerPull = 40
-
-/** How a stream is doing, as the accounts view shows it. */
-export type StreamHealth = {
-  accountId: string
-  stream: string
-  name: string
-  /** 'slow': a pull has run for a while without an answer; other streams go on. */
-  state: 'ok' | 'pulling' | 'slow' | 'failing'
-  /** When the pull now under way started, if one is. */
-  pullingSince: number | null
-  lastOkAt: number | null
-  /** The last failure, written for a person; null once a pull succeeds. */
-  problem: string | null
-}
 
 type StreamState = StreamHealth & {
   account: Account

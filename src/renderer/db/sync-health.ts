@@ -1,0 +1,25 @@
+// Each stream's sync health as the engine last wrote it, for the accounts
+// view: read back through a schema like every other row.
+import { z } from 'zod'
+import { getMeta } from './repositories'
+import type { LullDb } from './schema'
+
+export const syncHealthKey = 'syncHealth'
+
+export const StreamHealth = z.object({
+  accountId: z.string(),
+  stream: z.string(),
+  name: z.string(),
+  /** 'slow': a pull has run for a while without an answer; other streams go on. */
+  state: z.enum(['ok', 'pulling', 'slow', 'failing']),
+  /** When the pull now under way started, if one is. */
+  pullingSince: z.number().nullable(),
+  lastOkAt: z.number().nullable(),
+  /** The last failure, written for a person; null once a pull succeeds. */
+  problem: z.string().nullable(),
+})
+export type StreamHealth = z.infer<typeof StreamHealth>
+
+export function readSyncHealth(db: LullDb): Promise<StreamHealth[]> {
+  return getMeta(db, syncHealthKey, z.array(StreamHealth), [])
+}
