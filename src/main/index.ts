@@ -2,8 +2,9 @@
 // together once the app is ready, a tray that outlives its window, and a
 // quit that really quits. Every piece it wires holds its own logic.
 import { join } from 'node:path'
-import { app, type BrowserWindow, ipcMain } from 'electron'
+import { app, type BrowserWindow, ipcMain, protocol } from 'electron'
 import { calls } from '../shared/contract'
+import { appSchemePrivileges, serveAppFiles } from './app-protocol'
 import { createDispatch } from './dispatch'
 import { createEventHub } from './events'
 import { createHost } from './host'
@@ -17,15 +18,17 @@ import { createShortcuts } from './os/shortcuts'
 import { createTray } from './os/tray'
 import { appPaths, rendererLocation } from './paths'
 import { createSampleSourceFactory } from './sources/sample'
+import { createFileStoreMarker } from './store-marker'
 import { createFileVault } from './vault'
-import { createMainWindow, createSenderCheck, revealWindow } from './window'
+import { createMainWindow, createSenderCheck, loadAppPage, revealWindow, secureApp } from './window'
+import { type WindowRecovery, watchWindowRecovery } from './window-recovery'
 
 const log = createLog()
 let isQuitting = false
 let mainWindow: BrowserWindow | null = null
 const showWindow = () => revealWindow(mainWindow)
 
-function start(): void {
+async function start(): Promise<void> {
   const platform = process.platform
   const paths = appPaths(app.getAppPath(), platform)
   const location = rendererLocation(paths, {
@@ -35,7 +38,10 @@ function start(): void {
   // Windows shows notifications only for an app with a user model id.
   if (platform === 'win32') app.setAppUserModelId('app.lull')
 
-  const vault = createFileVault(join(app.getPath('userData'), 'vault'), createSafeStorageCipher(platform))
+  const vault = createFileVault(
+    join(app.getPath('userData'), 'vault'),
+    await createSafeStorageCipher(platform),
+  )
   log.info('vault', `secrets are kept with ${vault.backend}`)
   if (!vault.isEncrypted) {
     log.warn(
@@ -46,6 +52,8 @@ function start(): void {
 
   const hub = createEventHub(log)
   const links = createLinkOpener(log)
+  serveAppFiles(protocol, paths.rendererRoot, log)
+  secureApp({ location, links, log })
   const shortcuts = createShortcuts({ emit: hub.emit, log })
   const tray = createTray({
     icons: paths.trayIcons,
@@ -56,6 +64,8 @@ function start(): void {
     quit: () => app.quit(),
   })
   const notifier = createNotifier({ emit: hub.emit, showWindow, log, icon: paths.appIcon })
+  // Set once the window exists; app:info asks only after the page has loaded.
+  let recovery: WindowRecovery | null = null
   const host = createHost({
     mode: 'electron',
     platform,
@@ -63,6 +73,8 @@ function start(): void {
     sources: { sample: createSampleSourceFactory() },
     os: { notifier, tray, links, shortcuts },
     log,
+    storeMarker: createFileStoreMarker(join(app.getPath('userData'), 'store-marker.json')),
+    lastRecovery: () => recovery?.lastRecovery() ?? null,
   })
   bindIpc({
     ipcMain,
@@ -71,9 +83,18 @@ function start(): void {
     log,
   })
 
-  mainWindow = createMainWindow({ paths, location, links, log, isQuitting: () => isQuitting })
-  connectWindowEvents(hub, mainWindow.webContents)
-  mainWindow.on('closed', () => {
+  const window = createMainWindow({ paths, location, links, log, isQuitting: () => isQuitting })
+  mainWindow = window
+  connectWindowEvents(hub, window.webContents)
+  const watcher = watchWindowRecovery({
+    contents: window.webContents,
+    reload: () => loadAppPage(window, location),
+    log,
+    isQuitting: () => isQuitting,
+  })
+  recovery = watcher
+  window.on('closed', () => {
+    watcher.dispose()
     mainWindow = null
   })
   watchPower(hub.emit)
@@ -86,6 +107,8 @@ function start(): void {
 if (app.requestSingleInstanceLock()) {
   // Every renderer sandboxed, whatever a window's own settings say.
   app.enableSandbox()
+  // Before ready, or the scheme gets no origin of its own (and no IndexedDB).
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges])
   app.on('second-instance', showWindow)
   // macOS: a click on the dock icon brings the window back.
   app.on('activate', showWindow)

@@ -1,15 +1,17 @@
-// The one app window and every security setting it has, in one place: the
-// renderer is sandboxed and isolated, gets a strict content security policy,
-// cannot open windows, navigate away or attach webviews. Closing it hides it
-// to the tray, because the engine that keeps check-in time runs in it.
-import { BrowserWindow, type Session, session, type WebContents, type WebPreferences } from 'electron'
+// The app window and every security setting of Lull's web contents, in one
+// place: the renderer is sandboxed and isolated, gets a strict content
+// security policy, no browser permissions but persistent storage, no
+// DevTools when packaged, and no web contents may open windows, navigate
+// away or attach webviews. Closing the window hides it to the tray, because
+// the engine that keeps check-in time runs in it.
+import { app, BrowserWindow, type Session, session, type WebContents, type WebPreferences } from 'electron'
 import { contentSecurityPolicy } from '../shared/csp'
 import { ExternalUrl } from '../shared/model'
 import type { Log } from './log'
 import type { LinkOpener } from './os/ports'
-import { type AppPaths, isAppPageUrl, isAppResourceUrl, type RendererLocation } from './paths'
+import { type AppPaths, isAppPageUrl, isAppResourceUrl, type RendererLocation, rendererUrl } from './paths'
 
-export function mainWebPreferences(preloadPath: string): WebPreferences {
+export function mainWebPreferences(preloadPath: string, options: { allowDevTools: boolean }): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -20,14 +22,27 @@ export function mainWebPreferences(preloadPath: string): WebPreferences {
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
+    devTools: options.allowDevTools,
     // The engine's timers must keep check-in time while the window is hidden.
     backgroundThrottling: false,
     spellcheck: false,
   }
 }
 
-/** Put the strict policy on every response of the app's pages, replacing any policy the server sent. */
-export function installContentSecurityPolicy(target: Session, location: RendererLocation): void {
+/** DevTools while developing; a packaged Lull has none (a console in the page could read the inbox). */
+export function allowsDevTools(): boolean {
+  return !app.isPackaged
+}
+
+/** The one browser permission Lull's page uses, and only for itself. */
+const grantedPermission = 'persistent-storage'
+
+/**
+ * The session's policy: the strict content security policy on every
+ * response of the app's pages (the protocol sets it too; this covers the dev
+ * server, replacing any policy it sent), and no browser permissions.
+ */
+export function installSessionPolicy(target: Session, location: RendererLocation): void {
   target.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppResourceUrl(details.url, location)) {
       callback({})
@@ -40,16 +55,30 @@ export function installContentSecurityPolicy(target: Session, location: Renderer
     headers['Content-Security-Policy'] = [contentSecurityPolicy]
     callback({ responseHeaders: headers })
   })
-  // The renderer asks main for notifications; nothing needs a browser permission prompt.
-  target.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'persistent-storage')
+  // Notifications, the clipboard, the camera and the rest go through main or
+  // are not used, so every prompt is denied. The exception: the renderer
+  // calls navigator.storage.persist() so the browser never evicts the inbox
+  // store under disk pressure. The request handler answers persist(); the
+  // check handler answers persisted() and navigator.permissions.query(), so
+  // it grants exactly the same, or the page would be told "not persisted"
+  // about storage that is.
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permission === grantedPermission && isAppPageUrl(details.requestingUrl, location))
+  })
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    return permission === grantedPermission && isAppResourceUrl(`${requestingOrigin}/`, location)
   })
 }
 
-export function guardWebContents(
-  contents: WebContents,
-  deps: { location: RendererLocation; links: LinkOpener; log: Log },
-): void {
+export type GuardDeps = { location: RendererLocation; links: LinkOpener; log: Log; allowDevTools: boolean }
+
+/** Web contents already guarded: the app-wide hook and the window both guard the window's, once. */
+const guarded = new WeakSet<WebContents>()
+
+/** No new windows (links go to the system's handler), no navigation away from the app page, no webviews. */
+export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
+  if (guarded.has(contents)) return
+  guarded.add(contents)
   const { location, links, log } = deps
   contents.setWindowOpenHandler(({ url }) => {
     // A link a page asked to open in a new window goes to the system's handler, if its scheme is allowed.
@@ -65,7 +94,7 @@ export function guardWebContents(
   const stayHome = (event: { preventDefault(): void }, url: string) => {
     if (isAppPageUrl(url, location)) return
     event.preventDefault()
-    log.warn('window', `refused to navigate the app window to ${url.slice(0, 200)}`)
+    log.warn('window', `refused to navigate to ${url.slice(0, 200)}`)
   }
   contents.on('will-navigate', (event) => stayHome(event, event.url))
   contents.on('will-redirect', (event) => stayHome(event, event.url))
@@ -73,6 +102,24 @@ export function guardWebContents(
     event.preventDefault()
     log.warn('window', 'refused to attach a webview')
   })
+  if (!deps.allowDevTools) {
+    // webPreferences.devTools is off in a packaged build; this closes them should anything open them anyway.
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools()
+      log.warn('window', 'closed DevTools: a packaged Lull does not open them')
+    })
+  }
+}
+
+/** The same guards on every web contents the app ever creates, not only the main window's. */
+export function guardAllWebContents(deps: GuardDeps): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, deps))
+}
+
+/** Everything above, once, before the first window: the session policy and the app-wide guards. */
+export function secureApp(deps: Omit<GuardDeps, 'allowDevTools'>): void {
+  installSessionPolicy(session.defaultSession, deps.location)
+  guardAllWebContents({ ...deps, allowDevTools: allowsDevTools() })
 }
 
 export type MainWindowDeps = {
@@ -86,7 +133,7 @@ export type MainWindowDeps = {
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const { paths, location, log } = deps
-  installContentSecurityPolicy(session.defaultSession, location)
+  const allowDevTools = allowsDevTools()
   const window = new BrowserWindow({
     title: 'Lull',
     width: 1100,
@@ -96,23 +143,30 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     icon: paths.appIcon,
-    webPreferences: mainWebPreferences(paths.preload),
+    webPreferences: mainWebPreferences(paths.preload, { allowDevTools }),
   })
-  guardWebContents(window.webContents, deps)
+  guardWebContents(window.webContents, { ...deps, allowDevTools })
   window.on('close', (event) => {
     if (deps.isQuitting()) return
     event.preventDefault()
     window.hide()
   })
   window.once('ready-to-show', () => window.show())
-  const loading = location.kind === 'file' ? window.loadFile(location.htmlPath) : window.loadURL(location.url)
-  loading.catch((error: unknown) => {
+  loadAppPage(window, location).catch((error: unknown) => {
     log.error(
       'window',
       `could not load the app page: ${error instanceof Error ? error.message : String(error)}`,
     )
   })
   return window
+}
+
+/** Load (or load again) the app page: `lull://app/index.html`, or the dev server under `electron-vite dev`. */
+export function loadAppPage(
+  window: Pick<BrowserWindow, 'loadURL'>,
+  location: RendererLocation,
+): Promise<void> {
+  return window.loadURL(rendererUrl(location))
 }
 
 /** Bring the window to the front, from the tray, a notification or a second launch. */

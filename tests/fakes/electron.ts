@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { IpcMainInvokeEvent } from 'electron'
+import type { CustomScheme, IpcMainInvokeEvent, RenderProcessGoneDetails } from 'electron'
 
 /** Electron's Event: a plain object with preventDefault. */
 export type FakeEvent = { defaultPrevented: boolean; preventDefault(): void }
@@ -35,12 +35,25 @@ class FakeApp extends EventEmitter {
   appUserModelId: string | null = null
   appPath = process.cwd()
   private userData = ''
+  private ready = false
 
   requestSingleInstanceLock(): boolean {
     return this.hasSingleInstanceLock
   }
+  /** Like Electron: ready comes a tick after start-up, 'ready' is emitted once. */
   whenReady(): Promise<void> {
-    return Promise.resolve()
+    return Promise.resolve().then(() => {
+      if (this.ready) return
+      this.ready = true
+      this.emit('ready', fakeEvent(), {})
+    })
+  }
+  isReady(): boolean {
+    return this.ready
+  }
+  /** For resetElectron: the next launch starts before ready again. */
+  forgetReady(): void {
+    this.ready = false
   }
   getAppPath(): string {
     return this.appPath
@@ -85,7 +98,11 @@ class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null }
   readonly sent: Array<{ channel: string; args: unknown[] }> = []
   windowOpenHandler: WindowOpenHandler | null = null
+  devToolsOpenCount = 0
+  /** Whether the renderer process is alive: a crash or a kill ends it, a load starts a new one. */
+  isRendererAlive = true
   private destroyed = false
+  private devToolsOpen = false
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler
@@ -119,6 +136,37 @@ class FakeWebContents extends EventEmitter {
     this.emit('will-redirect', event, url)
     return event.defaultPrevented
   }
+  openDevTools(): void {
+    this.devToolsOpenCount++
+    this.devToolsOpen = true
+    this.emit('devtools-opened')
+  }
+  closeDevTools(): void {
+    if (!this.devToolsOpen) return
+    this.devToolsOpen = false
+    this.emit('devtools-closed')
+  }
+  isDevToolsOpened(): boolean {
+    return this.devToolsOpen
+  }
+  /** The renderer process dies (a crash, the OOM killer, a GPU reset); Electron emits render-process-gone. */
+  crash(reason: RenderProcessGoneDetails['reason'] = 'crashed', exitCode = 139): void {
+    this.isRendererAlive = false
+    const details: RenderProcessGoneDetails = { reason, exitCode }
+    this.emit('render-process-gone', fakeEvent(), details)
+  }
+  /** The page stops answering (a busy loop); Electron emits unresponsive. */
+  hang(): void {
+    this.emit('unresponsive')
+  }
+  /** A hung page answers again. */
+  answerAgain(): void {
+    this.emit('responsive')
+  }
+  /** Like Electron: kills the renderer, which then reports itself gone with reason 'killed'. */
+  forcefullyCrashRenderer(): void {
+    this.crash('killed', 0)
+  }
   /** The page holds a <webview>; answers whether attaching it was prevented. */
   attachWebview(): boolean {
     const event = fakeEvent()
@@ -136,6 +184,10 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents()
   loadedFile: string | null = null
   loadedUrl: string | null = null
+  /** Every URL loadURL was asked for, in order. */
+  readonly loadedUrls: string[] = []
+  /** How many of the next loads fail, the way a load does when the page cannot be fetched. */
+  failingLoads = 0
   showCount = 0
   focusCount = 0
   private visible = false
@@ -145,14 +197,23 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> } = {}) {
     super()
     BrowserWindow.instances.push(this)
+    // Like Electron: every new web contents is announced app-wide as it is created.
+    app.emit('web-contents-created', fakeEvent(), this.webContents)
   }
   loadFile(path: string): Promise<void> {
     this.loadedFile = path
     this.webContents.mainFrame.url = pathToFileURL(path).href
     return Promise.resolve()
   }
+  /** Like Electron: resolves when the page finished loading, rejects when the load failed. */
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url
+    this.loadedUrls.push(url)
+    if (this.failingLoads > 0) {
+      this.failingLoads--
+      return Promise.reject(new Error(`ERR_FAILED (-2) loading '${url}'`))
+    }
+    this.webContents.isRendererAlive = true
     this.webContents.mainFrame.url = url
     return Promise.resolve()
   }
@@ -445,23 +506,36 @@ export const shell = {
   },
 }
 
+/** What Lull's stand-in puts before sealed bytes, the way Chromium prefixes its own ("v10", "v11"). */
+const sealedPrefix = Buffer.from('v11')
+
+/** Only the asynchronous calls: the synchronous ones are deprecated, and Lull must not use them. */
 export const safeStorage = {
   isAvailable: true,
   backend: 'gnome_libsecret' as string,
-  isEncryptionAvailable(): boolean {
-    return safeStorage.isAvailable
+  /** The key was rotated: decrypting still works but asks for the data to be sealed again. */
+  isKeyRotated: false,
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return Promise.resolve(safeStorage.isAvailable)
   },
   getSelectedStorageBackend(): string {
     return safeStorage.backend
   },
-  encryptString(plain: string): Buffer {
+  async encryptStringAsync(plain: string): Promise<Buffer> {
     if (!safeStorage.isAvailable) throw new Error('Encryption is not available.')
-    // Not cryptography: just a reversible transform that keeps the plain text out of the bytes.
-    return Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a))
+    // Not cryptography: a reversible transform that keeps the plain text out of the bytes.
+    return Buffer.concat([sealedPrefix, Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a))])
   },
-  decryptString(sealed: Buffer): string {
+  async decryptStringAsync(sealed: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
     if (!safeStorage.isAvailable) throw new Error('Decryption is not available.')
-    return Buffer.from(sealed.map((byte) => byte ^ 0x5a)).toString('utf8')
+    if (!sealed.subarray(0, sealedPrefix.length).equals(sealedPrefix)) {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    }
+    const body = sealed.subarray(sealedPrefix.length)
+    return {
+      result: Buffer.from(body.map((byte) => byte ^ 0x5a)).toString('utf8'),
+      shouldReEncrypt: safeStorage.isKeyRotated,
+    }
   },
 }
 
@@ -472,11 +546,14 @@ type PermissionHandler = (
   contents: unknown,
   permission: string,
   callback: (isGranted: boolean) => void,
+  details: { requestingUrl: string; isMainFrame: boolean },
 ) => void
+type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean
 
 class FakeSession {
   headersListener: HeadersListener | null = null
   permissionHandler: PermissionHandler | null = null
+  permissionCheckHandler: PermissionCheckHandler | null = null
   readonly webRequest = {
     onHeadersReceived: (...args: unknown[]) => {
       this.headersListener = (typeof args[1] === 'function' ? args[1] : args[0]) as HeadersListener | null
@@ -484,6 +561,14 @@ class FakeSession {
   }
   setPermissionRequestHandler(handler: PermissionHandler | null): void {
     this.permissionHandler = handler
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.permissionCheckHandler = handler
+  }
+  /** A page asks whether it has a permission (navigator.permissions.query and the like); Electron allows without a handler. */
+  checkPermission(permission: string, requestingOrigin = 'lull://app'): boolean {
+    if (!this.permissionCheckHandler) return true
+    return this.permissionCheckHandler(null, permission, requestingOrigin)
   }
   /** A response arrives; answers the headers the page would see. */
   receive(url: string, responseHeaders: Record<string, string[]> = {}, resourceType = 'mainFrame') {
@@ -498,19 +583,62 @@ class FakeSession {
     if (cancel) throw new Error(`request to ${url} was cancelled`)
     return replaced ?? responseHeaders
   }
-  /** The page asks for a browser permission; answers whether it was granted (Electron grants without a handler). */
-  requestPermission(permission: string): boolean {
+  /** A page asks for a browser permission; answers whether it was granted (Electron grants without a handler). */
+  requestPermission(permission: string, requestingUrl = 'lull://app/index.html'): boolean {
     if (!this.permissionHandler) return true
     let isGranted: boolean | null = null
-    this.permissionHandler({}, permission, (granted) => {
-      isGranted = granted
-    })
+    const details = { requestingUrl, isMainFrame: true }
+    this.permissionHandler(
+      {},
+      permission,
+      (granted) => {
+        isGranted = granted
+      },
+      details,
+    )
     if (isGranted === null) throw new Error('permission handler did not call back')
     return isGranted
   }
 }
 
+// ---------- protocol ----------
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>
+
+class FakeProtocol {
+  readonly privileged: CustomScheme[] = []
+  readonly handlers = new Map<string, ProtocolHandler>()
+  /** Like Electron: only before the app is ready, and only once. */
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+    if (app.isReady())
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+    if (this.privileged.length > 0)
+      throw new Error('protocol.registerSchemesAsPrivileged can be called only once')
+    this.privileged.push(...schemes)
+  }
+  /** Like Electron: only once the app is ready, one handler per scheme. */
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!app.isReady()) throw new Error('protocol.handle can only be used after the app is ready')
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`)
+    this.handlers.set(scheme, handler)
+  }
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme)
+  }
+  isProtocolHandled(scheme: string): boolean {
+    return this.handlers.has(scheme)
+  }
+  /** The page requests a URL on a handled scheme; answers what the handler sent. */
+  async request(url: string, init?: RequestInit): Promise<Response> {
+    const scheme = url.slice(0, url.indexOf(':'))
+    const handler = this.handlers.get(scheme)
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME loading ${url}`)
+    return handler(new Request(url, init))
+  }
+}
+
 export const session = { defaultSession: new FakeSession() }
+export const protocol = new FakeProtocol()
 
 export const app = new FakeApp()
 export const ipcMain = new FakeIpcMain()
@@ -529,6 +657,7 @@ export function resetElectron(): void {
   })
   app.appUserModelId = null
   app.appPath = process.cwd()
+  app.forgetReady()
   BrowserWindow.instances.length = 0
   ipcMain.handlers.clear()
   ipcMain.removeAllListeners()
@@ -545,8 +674,12 @@ export function resetElectron(): void {
   shell.opened.length = 0
   safeStorage.isAvailable = true
   safeStorage.backend = 'gnome_libsecret'
+  safeStorage.isKeyRotated = false
   session.defaultSession.headersListener = null
   session.defaultSession.permissionHandler = null
+  session.defaultSession.permissionCheckHandler = null
+  protocol.privileged.length = 0
+  protocol.handlers.clear()
 }
 
 export default {
@@ -560,6 +693,7 @@ export default {
   nativeImage,
   Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
   shell,

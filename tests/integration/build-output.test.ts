@@ -1,10 +1,11 @@
 // Every file main loads exists where main will look for it in the build
 // output, on every platform, and the built page loads only its own scripts.
 // Runs after `npm run build` (npm test builds first).
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { appPaths, retinaVariant, trayIcons } from '../../src/main/paths'
+import { resolveAppFile } from '../../src/main/app-protocol'
+import { appPageUrl, appPaths, retinaVariant, trayIcons } from '../../src/main/paths'
 
 const appRoot = resolve('.')
 const platforms = ['linux', 'darwin', 'win32']
@@ -14,12 +15,27 @@ function expectFile(path: string): void {
   expect(existsSync(path), `${relative(appRoot, path)} ${buildHint}`).toBe(true)
 }
 
+/** The file lull://app serves for a URL, resolved the way main's protocol handler resolves it. */
+function servedFile(url: string): string {
+  const resolved = resolveAppFile(appPaths(appRoot, process.platform).rendererRoot, url)
+  expect(resolved, `lull://app refuses ${url}`).toMatchObject({ kind: 'file' })
+  return resolved.kind === 'file' ? resolved.path : ''
+}
+
 describe('build output', () => {
   it('has the preload and the renderer page where main loads them', () => {
     const paths = appPaths(appRoot, process.platform)
     expectFile(paths.preload)
     expectFile(paths.rendererHtml)
     expect(paths.preload.endsWith('.cjs')).toBe(true)
+  })
+
+  it('has the folder lull://app serves, and the page the window loads from it', () => {
+    const paths = appPaths(appRoot, process.platform)
+    expectFile(paths.rendererRoot)
+    expect(statSync(paths.rendererRoot).isDirectory()).toBe(true)
+    expect(servedFile(appPageUrl)).toBe(paths.rendererHtml)
+    expectFile(servedFile(appPageUrl))
   })
 
   it('has the app icon', () => {
@@ -39,7 +55,7 @@ describe('build output', () => {
     expect(appPaths(appRoot, 'linux').trayIcons.focus).toMatch(/focus\.png$/)
   })
 
-  it('builds a page that loads only its own scripts and styles, by relative path, with no inline script', () => {
+  it('builds a page that loads only its own scripts and styles, by relative path, served by lull://app, with no inline script', () => {
     const html = appPaths(appRoot, process.platform).rendererHtml
     expectFile(html)
     const page = readFileSync(html, 'utf8')
@@ -58,7 +74,7 @@ describe('build output', () => {
       expect(reference, `${reference} must be a relative path inside the build`).not.toMatch(
         /^([a-z][a-z0-9+.-]*:|\/\/|\/)/i,
       )
-      expectFile(resolve(dirname(html), reference))
+      expectFile(servedFile(new URL(reference, appPageUrl).href))
     }
   })
 })

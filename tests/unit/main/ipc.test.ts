@@ -1,7 +1,6 @@
 // Electron IPC in front of the host: one handler per contract call, the
 // sender checked before anything runs, and every answer an envelope.
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../src/main/dispatch'
 import { createEventHub } from '../../../src/main/events'
@@ -9,15 +8,18 @@ import { createHost } from '../../../src/main/host'
 import { bindIpc, connectWindowEvents } from '../../../src/main/ipc'
 import { createLog } from '../../../src/main/log'
 import type { OsPorts } from '../../../src/main/os/ports'
-import type { RendererLocation } from '../../../src/main/paths'
+import { appPageUrl, type RendererLocation } from '../../../src/main/paths'
 import { createMemoryVault } from '../../../src/main/vault'
 import { createSenderCheck } from '../../../src/main/window'
 import { callNames, calls, ipcChannel } from '../../../src/shared/contract'
 import type { TrayState } from '../../../src/shared/model'
 import { BrowserWindow, type FakeFrame, ipcMain, resetElectron } from '../../fakes/electron'
 
-const htmlPath = join('/opt', 'lull', 'out', 'renderer', 'index.html')
-const location: RendererLocation = { kind: 'file', htmlPath }
+const location: RendererLocation = {
+  kind: 'app-protocol',
+  root: join('/opt', 'lull', 'out', 'renderer'),
+  pageUrl: appPageUrl,
+}
 
 const trayState: TrayState = {
   icon: 'focus',
@@ -51,7 +53,7 @@ function setup(options: { trayFails?: boolean } = {}) {
     log,
   })
   const window = new BrowserWindow({})
-  void window.loadFile(htmlPath)
+  void window.loadURL(appPageUrl)
   bindIpc({
     ipcMain,
     dispatch: createDispatch(host, calls, log),
@@ -103,7 +105,7 @@ describe('IPC binding', () => {
 
   it('refuses a call from a subframe, even one showing the app URL', async () => {
     const { window, trayStates } = setup()
-    const subframe: FakeFrame = { url: pathToFileURL(htmlPath).href, parent: window.webContents.mainFrame }
+    const subframe: FakeFrame = { url: appPageUrl, parent: window.webContents.mainFrame }
     const answer = await ipcMain.invoke(
       ipcChannel.call('tray:state-set'),
       { sender: window.webContents, senderFrame: subframe },
@@ -116,7 +118,7 @@ describe('IPC binding', () => {
   it('refuses a call from another window and from a frame that is gone', async () => {
     setup()
     const other = new BrowserWindow({})
-    await other.loadFile(htmlPath)
+    await other.loadURL(appPageUrl)
     const fromOther = { sender: other.webContents, senderFrame: other.webContents.mainFrame }
     const gone = { sender: other.webContents, senderFrame: null }
     for (const sender of [fromOther, gone]) {

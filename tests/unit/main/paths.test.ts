@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
+  appPageUrl,
   appPaths,
   isAppPageUrl,
   isAppResourceUrl,
@@ -12,56 +13,70 @@ import {
 } from '../../../src/main/paths'
 
 const paths = appPaths(join('/opt', 'lull'), 'linux')
-const file = rendererLocation(paths, { isPackaged: true, devServerUrl: undefined })
+const built = rendererLocation(paths, { isPackaged: true, devServerUrl: undefined })
 const dev = rendererLocation(paths, { isPackaged: false, devServerUrl: 'http://localhost:5173' })
-const page = pathToFileURL(paths.rendererHtml).href
 
 describe('app paths', () => {
-  it('loads the built file when packaged, even if the environment names a dev server', () => {
-    expect(rendererLocation(paths, { isPackaged: true, devServerUrl: 'http://evil.example' })).toEqual({
-      kind: 'file',
-      htmlPath: paths.rendererHtml,
+  it('serves the built renderer folder over lull://app when packaged, even if the environment names a dev server', () => {
+    const location = rendererLocation(paths, { isPackaged: true, devServerUrl: 'http://evil.example' })
+    expect(location).toEqual({
+      kind: 'app-protocol',
+      root: join('/opt', 'lull', 'out', 'renderer'),
+      pageUrl: 'lull://app/index.html',
     })
+    expect(rendererUrl(location)).toBe('lull://app/index.html')
+  })
+
+  it('serves over lull://app outside dev, with no dev server named', () => {
+    expect(rendererUrl(rendererLocation(paths, { isPackaged: false, devServerUrl: undefined }))).toBe(
+      appPageUrl,
+    )
   })
 
   it('loads the dev server under electron-vite dev', () => {
     expect(rendererUrl(dev)).toBe('http://localhost:5173')
   })
 
-  it('treats the built page, with any hash or query, as the app page', () => {
-    expect(isAppPageUrl(page, file)).toBe(true)
-    expect(isAppPageUrl(`${page}#/digest/d-1`, file)).toBe(true)
-    expect(isAppPageUrl(`${page}?view=now`, file)).toBe(true)
+  it('treats the app page, with any hash or query, as the app page', () => {
+    expect(isAppPageUrl(appPageUrl, built)).toBe(true)
+    expect(isAppPageUrl(`${appPageUrl}#/digest/d-1`, built)).toBe(true)
+    expect(isAppPageUrl(`${appPageUrl}?view=now`, built)).toBe(true)
   })
 
-  it('treats other files, other hosts and nonsense as foreign', () => {
-    expect(
-      isAppPageUrl(pathToFileURL(join('/opt', 'lull', 'out', 'renderer', 'other.html')).href, file),
-    ).toBe(false)
-    expect(isAppPageUrl('file://evil.example/opt/lull/out/renderer/index.html', file)).toBe(false)
-    expect(isAppPageUrl('https://example.com/', file)).toBe(false)
-    expect(isAppPageUrl('not a url', file)).toBe(false)
-    expect(isAppPageUrl('http://localhost:5173/', file)).toBe(false)
+  it('treats other pages of the app origin, other hosts, file URLs and nonsense as foreign', () => {
+    for (const url of [
+      'lull://app/other.html',
+      'lull://app/assets/index.js',
+      'lull://app/',
+      'lull://evil/index.html',
+      'lull://app:8080/index.html',
+      'lull://user@app/index.html',
+      pathToFileURL(paths.rendererHtml).href,
+      'https://example.com/',
+      'not a url',
+      'http://localhost:5173/',
+    ]) {
+      expect(isAppPageUrl(url, built), url).toBe(false)
+    }
   })
 
   it('treats only the dev server origin as the app under dev', () => {
     expect(isAppPageUrl('http://localhost:5173/#/inbox', dev)).toBe(true)
     expect(isAppPageUrl('http://localhost:5174/', dev)).toBe(false)
-    expect(isAppPageUrl(page, dev)).toBe(false)
+    expect(isAppPageUrl(appPageUrl, dev)).toBe(false)
   })
 
-  it('counts files under the renderer folder as app resources, and nothing outside it', () => {
-    expect(
-      isAppResourceUrl(
-        pathToFileURL(join('/opt', 'lull', 'out', 'renderer', 'assets', 'index.js')).href,
-        file,
-      ),
-    ).toBe(true)
-    expect(isAppResourceUrl(pathToFileURL(join('/opt', 'lull', 'out', 'main', 'index.js')).href, file)).toBe(
+  it('counts everything on lull://app as an app resource, and nothing else', () => {
+    expect(isAppResourceUrl('lull://app/assets/index.js', built)).toBe(true)
+    expect(isAppResourceUrl('lull://app/index.html', built)).toBe(true)
+    expect(isAppResourceUrl('lull://other/index.js', built)).toBe(false)
+    expect(isAppResourceUrl(pathToFileURL(join(paths.rendererRoot, 'assets', 'index.js')).href, built)).toBe(
       false,
     )
-    expect(
-      isAppResourceUrl(pathToFileURL(join('/opt', 'lull', 'out', 'renderer-evil', 'x.js')).href, file),
-    ).toBe(false)
+    expect(isAppResourceUrl('https://app/index.js', built)).toBe(false)
+  })
+
+  it('keeps the page inside the folder the protocol serves', () => {
+    expect(paths.rendererHtml).toBe(join(paths.rendererRoot, 'index.html'))
   })
 })

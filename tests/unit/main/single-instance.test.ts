@@ -1,6 +1,9 @@
 // The app's lifecycle, run for real against the stand-in electron module:
 // one instance, a window that hides to the tray, and a quit that quits.
-import { rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 type FakeElectron = typeof import('../../fakes/electron')
@@ -9,6 +12,7 @@ type FakeElectron = typeof import('../../fakes/electron')
 async function launch(configure: (electron: FakeElectron) => void = () => {}) {
   vi.resetModules()
   const electron = await import('../../fakes/electron')
+  electron.app.appPath = appRoot
   configure(electron)
   launchedApps.push(electron)
   await import('../../../src/main/index')
@@ -25,7 +29,12 @@ async function launched(configure?: (electron: FakeElectron) => void) {
 
 const launchedApps: FakeElectron[] = []
 let logged: string[] = []
-beforeEach(() => {
+/** An app root with a built page in it, as `npm run build` leaves it. */
+let appRoot = ''
+beforeEach(async () => {
+  appRoot = await mkdtemp(join(tmpdir(), 'lull-app-root-'))
+  await mkdir(join(appRoot, 'out', 'renderer'), { recursive: true })
+  await writeFile(join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html><title>Lull</title>')
   logged = []
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     logged.push(String(chunk))
@@ -37,6 +46,7 @@ afterEach(async () => {
   for (const electron of launchedApps.splice(0)) {
     await rm(electron.app.getPath('userData'), { recursive: true, force: true })
   }
+  await rm(appRoot, { recursive: true, force: true })
 })
 
 describe('single instance', () => {
@@ -65,7 +75,7 @@ describe('lifecycle', () => {
   it('wires the window, the tray and one IPC handler per call once ready', async () => {
     const { electron, window } = await launched()
     const { callNames } = await import('../../../src/shared/contract')
-    expect(window.loadedFile).toMatch(/out[\\/]renderer[\\/]index\.html$/)
+    expect(window.loadedUrls).toEqual(['lull://app/index.html'])
     expect(electron.Tray.instances).toHaveLength(1)
     expect(electron.ipcMain.handlers.size).toBe(callNames.length)
     expect(electron.app.isSandboxEnabled).toBe(true)
@@ -80,8 +90,45 @@ describe('lifecycle', () => {
     )
     expect(answer).toMatchObject({
       ok: true,
-      value: { mode: 'electron', vault: { backend: 'gnome_libsecret' } },
+      value: { mode: 'electron', vault: { backend: 'gnome_libsecret', isPersistent: true }, recovery: null },
     })
+  })
+
+  it('makes lull:// a privileged scheme before ready, then serves the built page over it', async () => {
+    const { electron } = await launched()
+    expect(electron.protocol.privileged).toEqual([
+      { scheme: 'lull', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+    const page = await electron.protocol.request('lull://app/index.html')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<title>Lull</title>')
+    expect((await electron.protocol.request('lull://app/..%2f..%2fpackage.json')).status).toBe(403)
+  })
+
+  it('reloads a crashed window and reports the recovery in app:info', async () => {
+    const { electron, window } = await launched()
+    window.webContents.crash('crashed', 139)
+    await vi.waitFor(() => expect(window.loadedUrls).toHaveLength(2))
+    const answer = await electron.ipcMain.invoke(
+      'lull:call:app:info',
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      {},
+    )
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { recovery: { at: expect.any(Number), reason: expect.stringContaining('crashed') } },
+    })
+  })
+
+  it("keeps the store marker in the app's data folder", async () => {
+    const { electron, window } = await launched()
+    const answer = await electron.ipcMain.invoke(
+      'lull:call:store:check',
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { storeId: 'store-1', createdAt: 1 },
+    )
+    expect(answer).toMatchObject({ ok: true, value: { status: 'recorded' } })
+    expect(existsSync(join(electron.app.getPath('userData'), 'store-marker.json'))).toBe(true)
   })
 
   it('keeps running with the window hidden, and closes it for real on quit', async () => {
