@@ -1,8 +1,18 @@
-// Overlapping deep-work blocks are merged when settings are saved, so the
-// schedule never has to reason about two blocks covering the same minute.
-// Blocks are laid out on a circular week (Sunday night runs into Monday
-// morning); only the days that overlap are reshaped, the rest stay as the
-// user wrote them.
+// Deep-work blocks as settings save them: kept as the user wrote them, with
+// only exact repeats dropped, and a note where blocks overlap or together
+// leave the whole week to deep work.
+//
+// Overlapping blocks are not rewritten into one, because that would change
+// what they shield. The schedule resolves each block's start and end on its
+// own, and a wall time that a DST gap skips happens at the shifted instant,
+// the same one as the time a gap later. In New York on Sunday 2026-03-08,
+// 01:00–03:00 with 01:30–02:30 shields until 03:30 (02:30 becomes 03:30),
+// while 01:00–03:00 alone ends at 03:00; 01:00–03:10 with 02:30–04:00
+// leaves 03:10–03:30 open, which no set of non-overlapping blocks can say
+// while still shielding 01:00–04:00 on every other day. The zone may change
+// or follow the system's, so no rewrite is safe in every zone, except
+// dropping a block's day that repeats an earlier one exactly: it resolves to
+// the very same instants. The schedule merges the resulting intervals anyway.
 import type { DeepWorkBlock } from '../model'
 import {
   countWord,
@@ -18,45 +28,57 @@ import {
 } from './week'
 
 /** One day's occurrence of a block, in minutes from Monday 00:00; `end` may pass the week's end. */
-type Occurrence = { block: number; day: number; start: number; end: number }
+type Occurrence = { start: number; end: number }
 type Span = { start: number; end: number }
-/** A piece of a merged span that one DeepWorkBlock can say: under a day long, on one start day. */
-type Piece = { day: number; start: number; end: number }
 
-export type BlockMerge = { blocks: DeepWorkBlock[]; notes: string[] }
+export type BlockCheck = { blocks: DeepWorkBlock[]; notes: string[] }
 
-export function mergeOverlappingBlocks(blocks: readonly DeepWorkBlock[]): BlockMerge {
-  const occurrences = blocks.flatMap((block, index) => occurrencesOf(block, index))
-  const components = overlapComponents(occurrences)
-  const merged = new Set(components.flat())
-  if (merged.size === 0) {
-    return { blocks: blocks.map((block) => ({ ...block, days: sortDays(block.days) })), notes: [] }
-  }
+export const wholeWeekNote =
+  "Deep work now covers the whole week, so check-ins never come: only 'Check in now' delivers held items. Shorten a deep-work block to make room for them."
 
-  const mergedDays = occurrences.filter((_, i) => merged.has(i))
-  const kept = blocks.flatMap((block, index) => {
-    const days = sortDays(block.days).filter(
-      (day) => !mergedDays.some((o) => o.block === index && o.day === dayIndex(day)),
-    )
-    return days.length === 0 ? [] : [{ ...block, days }]
-  })
-
-  const spans = components.map((component) => circularUnion(component.map((i) => occurrences[i]!)))
-  const pieces = spans.flatMap(piecesOf)
+export function checkDeepWorkBlocks(blocks: readonly DeepWorkBlock[]): BlockCheck {
+  const { kept, notes } = dropRepeatedBlocks(blocks)
+  const occurrences = kept.flatMap(occurrencesOf)
+  const spans = overlapComponents(occurrences).map((component) => ({
+    count: component.length,
+    span: circularUnion(component.map((i) => occurrences[i]!)),
+  }))
+  const isWholeWeek = coversWholeWeek(occurrences)
   return {
-    blocks: [...kept, ...blocksFromPieces(pieces)],
-    notes: mergeNotes(components.map((component, i) => ({ count: component.length, span: spans[i]! }))),
+    blocks: kept,
+    notes: [...notes, ...overlapNotes(spans), ...(isWholeWeek ? [wholeWeekNote] : [])],
   }
 }
 
-function occurrencesOf(block: DeepWorkBlock, index: number): Occurrence[] {
+/** A block on a day already given the same start and end by an earlier block adds nothing, so that day goes. */
+function dropRepeatedBlocks(blocks: readonly DeepWorkBlock[]): { kept: DeepWorkBlock[]; notes: string[] } {
+  const seen = new Set<string>()
+  const kept: DeepWorkBlock[] = []
+  const notes: string[] = []
+  for (const block of blocks) {
+    const days = sortDays(block.days)
+    const key = (day: string) => `${day} ${block.start} ${block.end}`
+    const fresh = days.filter((day) => !seen.has(key(day)))
+    const repeated = days.filter((day) => !fresh.includes(day))
+    for (const day of fresh) seen.add(key(day))
+    if (repeated.length > 0) {
+      notes.push(
+        `Removed a duplicate deep-work block ${block.start}–${block.end} on ${formatDayList(repeated)}.`,
+      )
+    }
+    if (fresh.length > 0) kept.push({ ...block, days: fresh })
+  }
+  return { kept, notes }
+}
+
+function occurrencesOf(block: DeepWorkBlock): Occurrence[] {
   const start = wallTimeToMinutes(block.start)
   const end = wallTimeToMinutes(block.end)
   // End before start: the block crosses midnight into the next day.
   const length = end > start ? end - start : end + minutesPerDay - start
-  return sortDays(block.days).map((day) => {
+  return block.days.map((day) => {
     const at = dayIndex(day) * minutesPerDay + start
-    return { block: index, day: dayIndex(day), start: at, end: at + length }
+    return { start: at, end: at + length }
   })
 }
 
@@ -105,57 +127,32 @@ function circularUnion(spans: readonly Span[]): Span {
   return { start: span.start, end: Math.min(span.end, span.start + minutesPerWeek) }
 }
 
+/** Whether the blocks, overlapping or only touching, leave no minute of the week free. */
+function coversWholeWeek(occurrences: readonly Occurrence[]): boolean {
+  // Blocks running past Sunday midnight cover Monday from 00:00.
+  let reach = Math.max(0, ...occurrences.map((o) => o.end - minutesPerWeek))
+  for (const span of [...occurrences].sort((a, b) => a.start - b.start)) {
+    if (span.start > reach) return false
+    reach = Math.max(reach, span.end)
+  }
+  return reach >= minutesPerWeek
+}
+
 /**
- * A block says at most just under a day, so a longer span is cut at each
- * midnight; a whole day (which 'start-end' cannot say) is cut again at noon.
+ * One note per kind of overlap, the days gathered: 'Two deep-work blocks
+ * overlap on Mon-Fri; together they run 09:00–12:00.' Overlaps that cover
+ * the whole week are told by the whole-week note alone.
  */
-function piecesOf(span: Span): Piece[] {
-  if (span.end - span.start < minutesPerDay) {
-    return [{ day: Math.floor(span.start / minutesPerDay) % 7, start: span.start, end: span.end }]
-  }
-  const pieces: Piece[] = []
-  for (let at = span.start; at < span.end; ) {
-    const day = Math.floor(at / minutesPerDay)
-    const midnight = (day + 1) * minutesPerDay
-    const end = Math.min(midnight, span.end)
-    if (end - at === minutesPerDay) {
-      const noon = at + minutesPerDay / 2
-      pieces.push({ day: day % 7, start: at, end: noon }, { day: day % 7, start: noon, end })
-    } else {
-      pieces.push({ day: day % 7, start: at, end })
-    }
-    at = end
-  }
-  return pieces
-}
-
-/** Pieces with the same times share one block, Monday first. */
-function blocksFromPieces(pieces: readonly Piece[]): DeepWorkBlock[] {
-  const byTimes = new Map<string, DeepWorkBlock>()
-  const ordered = [...pieces].sort(
-    (a, b) => a.day - b.day || (a.start % minutesPerDay) - (b.start % minutesPerDay),
-  )
-  for (const piece of ordered) {
-    const start = minutesToWallTime(piece.start)
-    const end = minutesToWallTime(piece.end)
-    const block = byTimes.get(`${start}-${end}`)
-    if (block) block.days = sortDays([...block.days, dayAt(piece.day)])
-    else byTimes.set(`${start}-${end}`, { days: [dayAt(piece.day)], start, end })
-  }
-  return [...byTimes.values()]
-}
-
-/** One note per kind of merge, the days gathered: 'Merged two overlapping deep-work blocks on Mon-Fri into 09:00–12:00.' */
-function mergeNotes(merges: ReadonlyArray<{ count: number; span: Span }>): string[] {
+function overlapNotes(groups: ReadonlyArray<{ count: number; span: Span }>): string[] {
   const sameDay = new Map<string, number[]>()
   const longer: string[] = []
-  for (const { count, span } of merges) {
+  for (const { count, span } of groups) {
     const length = span.end - span.start
-    const what = `Merged ${countWord(count)} overlapping deep-work blocks`
-    if (length >= minutesPerWeek) {
-      longer.push(`${what}: deep work now covers the whole week.`)
-    } else if (length >= minutesPerDay) {
-      longer.push(`${what} into one from ${weekClock(span.start)} to ${weekClock(span.end)}.`)
+    if (length >= minutesPerWeek) continue
+    if (length >= minutesPerDay) {
+      longer.push(
+        `${blocksOverlap(count)}; together they run from ${weekClock(span.start)} to ${weekClock(span.end)}.`,
+      )
     } else {
       const key = `${count}|${minutesToWallTime(span.start)}–${minutesToWallTime(span.end)}`
       sameDay.set(key, [...(sameDay.get(key) ?? []), Math.floor(span.start / minutesPerDay) % 7])
@@ -163,9 +160,14 @@ function mergeNotes(merges: ReadonlyArray<{ count: number; span: Span }>): strin
   }
   const daily = Array.from(sameDay, ([key, days]) => {
     const [count, range] = key.split('|')
-    return `Merged ${countWord(Number(count))} overlapping deep-work blocks on ${formatDayList(days.map(dayAt))} into ${range}.`
+    return `${blocksOverlap(Number(count))} on ${formatDayList(days.map(dayAt))}; together they run ${range}.`
   })
   return [...daily, ...longer]
+}
+
+function blocksOverlap(count: number): string {
+  const word = countWord(count)
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)} deep-work blocks overlap`
 }
 
 function weekClock(minutes: number): string {

@@ -1,11 +1,11 @@
 // Settings as the form saves them and as they come back from disk. Saving is
-// all or nothing: either every field is valid (with overlaps merged and
-// duplicates dropped, each said in a note) or nothing is saved and each
-// problem comes back with where it is and what to do.
+// all or nothing: either every field is valid (with duplicates dropped and
+// overlapping deep-work blocks pointed out, each said in a note) or nothing
+// is saved and each problem comes back with where it is and what to do.
 import { Temporal } from 'temporal-polyfill'
 import type { CheckInWindow } from '../model'
 import { defaultSettings, Settings } from '../model'
-import { mergeOverlappingBlocks } from './block-merge'
+import { checkDeepWorkBlocks } from './block-merge'
 import { formatDayList, sortDays } from './week'
 
 export type SettingsError = { path: string; message: string }
@@ -29,7 +29,7 @@ export function validateSettings(input: unknown): SettingsValidation {
   if (!parsed.success || !zone.ok || errors.length > 0) return { ok: false, errors }
 
   const checkIns = dropDuplicateCheckIns(parsed.data.checkIns)
-  const blocks = mergeOverlappingBlocks(parsed.data.deepWorkBlocks)
+  const blocks = checkDeepWorkBlocks(parsed.data.deepWorkBlocks)
   const notes = [...checkIns.notes, ...blocks.notes]
   if (checkIns.windows.length === 0) notes.push(noCheckInsNote)
   return {

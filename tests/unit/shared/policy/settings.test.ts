@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type DeepWorkBlock, defaultSettings, type Settings, weekdays } from '../../../../src/shared/model'
+import { wholeWeekNote } from '../../../../src/shared/policy/block-merge'
 import { parseStoredSettings, validateSettings } from '../../../../src/shared/policy/settings'
 import {
   formatBlockList,
@@ -119,23 +120,17 @@ describe('validateSettings: clean-ups', () => {
     expect(result.notes).toEqual(["No check-ins: only 'Check in now' delivers held items."])
   })
 
-  it('merges overlapping deep-work blocks on the days they overlap and keeps the rest', () => {
-    const result = saved({
-      ...valid,
-      deepWorkBlocks: [
-        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '11:30' },
-        { days: ['mon', 'sat'], start: '11:00', end: '12:00' },
-      ],
-    })
-    expect(result.settings.deepWorkBlocks).toEqual([
-      { days: ['tue', 'wed', 'thu', 'fri'], start: '09:00', end: '11:30' },
-      { days: ['sat'], start: '11:00', end: '12:00' },
-      { days: ['mon'], start: '09:00', end: '12:00' },
-    ])
-    expect(result.notes).toEqual(['Merged two overlapping deep-work blocks on Mon into 09:00–12:00.'])
+  it('keeps overlapping deep-work blocks as written and notes where they overlap', () => {
+    const blocks: DeepWorkBlock[] = [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '11:30' },
+      { days: ['mon', 'sat'], start: '11:00', end: '12:00' },
+    ]
+    const result = saved({ ...valid, deepWorkBlocks: blocks })
+    expect(result.settings.deepWorkBlocks).toEqual(blocks)
+    expect(result.notes).toEqual(['Two deep-work blocks overlap on Mon; together they run 09:00–12:00.'])
   })
 
-  it('gathers the days of the same merge into one note', () => {
+  it('gathers the days of the same overlap into one note', () => {
     const weekdays5 = ['mon', 'tue', 'wed', 'thu', 'fri'] as const
     const result = saved({
       ...valid,
@@ -144,11 +139,10 @@ describe('validateSettings: clean-ups', () => {
         { days: [...weekdays5], start: '10:00', end: '12:00' },
       ],
     })
-    expect(result.settings.deepWorkBlocks).toEqual([{ days: [...weekdays5], start: '09:00', end: '12:00' }])
-    expect(result.notes).toEqual(['Merged two overlapping deep-work blocks on Mon-Fri into 09:00–12:00.'])
+    expect(result.notes).toEqual(['Two deep-work blocks overlap on Mon-Fri; together they run 09:00–12:00.'])
   })
 
-  it('merges a block crossing midnight with one the next morning', () => {
+  it('notes a block crossing midnight that overlaps one the next morning', () => {
     const result = saved({
       ...valid,
       deepWorkBlocks: [
@@ -156,10 +150,10 @@ describe('validateSettings: clean-ups', () => {
         { days: ['tue'], start: '01:00', end: '03:00' },
       ],
     })
-    expect(result.settings.deepWorkBlocks).toEqual([{ days: ['mon'], start: '22:00', end: '03:00' }])
+    expect(result.notes).toEqual(['Two deep-work blocks overlap on Mon; together they run 22:00–03:00.'])
   })
 
-  it('merges across the end of the week, Sunday night into Monday morning', () => {
+  it('notes an overlap across the end of the week, Sunday night into Monday morning', () => {
     const result = saved({
       ...valid,
       deepWorkBlocks: [
@@ -167,10 +161,10 @@ describe('validateSettings: clean-ups', () => {
         { days: ['mon'], start: '00:30', end: '02:00' },
       ],
     })
-    expect(result.settings.deepWorkBlocks).toEqual([{ days: ['sun'], start: '23:00', end: '02:00' }])
+    expect(result.notes).toEqual(['Two deep-work blocks overlap on Sun; together they run 23:00–02:00.'])
   })
 
-  it('splits a merge longer than a day into per-day blocks', () => {
+  it('names the start and end day of overlapping blocks that together run longer than a day', () => {
     const result = saved({
       ...valid,
       deepWorkBlocks: [
@@ -178,12 +172,27 @@ describe('validateSettings: clean-ups', () => {
         { days: ['tue'], start: '06:00', end: '22:00' },
       ],
     })
+    expect(result.notes).toEqual([
+      'Two deep-work blocks overlap; together they run from Mon 20:00 to Tue 22:00.',
+    ])
+  })
+
+  it('drops a deep-work block repeated on the same day with the same times and says so', () => {
+    const result = saved({
+      ...valid,
+      deepWorkBlocks: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '11:30' },
+        { days: ['sat', 'mon', 'tue'], start: '09:00', end: '11:30' },
+        { days: ['fri'], start: '09:00', end: '11:30' },
+      ],
+    })
     expect(result.settings.deepWorkBlocks).toEqual([
-      { days: ['mon'], start: '20:00', end: '00:00' },
-      { days: ['tue'], start: '00:00', end: '22:00' },
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '11:30' },
+      { days: ['sat'], start: '09:00', end: '11:30' },
     ])
     expect(result.notes).toEqual([
-      'Merged two overlapping deep-work blocks into one from Mon 20:00 to Tue 22:00.',
+      'Removed a duplicate deep-work block 09:00–11:30 on Mon,Tue.',
+      'Removed a duplicate deep-work block 09:00–11:30 on Fri.',
     ])
   })
 
@@ -194,6 +203,69 @@ describe('validateSettings: clean-ups', () => {
     ]
     const result = saved({ ...valid, deepWorkBlocks: blocks })
     expect(result.settings.deepWorkBlocks).toEqual(blocks)
+    expect(result.notes).toEqual([])
+  })
+})
+
+describe('validateSettings: deep work all week', () => {
+  const allWeek = [...weekdays]
+
+  it('says so when blocks that only touch cover the whole week', () => {
+    const blocks: DeepWorkBlock[] = [
+      { days: allWeek, start: '00:00', end: '12:00' },
+      { days: allWeek, start: '12:00', end: '00:00' },
+    ]
+    const result = saved({ ...valid, deepWorkBlocks: blocks })
+    expect(result.settings.deepWorkBlocks).toEqual(blocks)
+    expect(result.notes).toEqual([wholeWeekNote])
+  })
+
+  it('says so when touching blocks cover the whole week with one running over each midnight', () => {
+    const result = saved({
+      ...valid,
+      deepWorkBlocks: [
+        { days: allWeek, start: '06:00', end: '18:00' },
+        { days: allWeek, start: '18:00', end: '06:00' },
+      ],
+    })
+    expect(result.notes).toEqual([wholeWeekNote])
+  })
+
+  it('says so when touching and overlapping blocks together cover the whole week', () => {
+    const result = saved({
+      ...valid,
+      deepWorkBlocks: [
+        { days: allWeek, start: '00:00', end: '12:00' },
+        { days: allWeek, start: '11:00', end: '18:00' },
+        { days: allWeek, start: '18:00', end: '00:00' },
+      ],
+    })
+    expect(result.notes).toEqual([
+      'Two deep-work blocks overlap on Mon-Sun; together they run 00:00–18:00.',
+      wholeWeekNote,
+    ])
+  })
+
+  it('says so once when overlapping blocks alone cover the whole week', () => {
+    const result = saved({
+      ...valid,
+      deepWorkBlocks: [
+        { days: allWeek, start: '20:00', end: '08:00' },
+        { days: allWeek, start: '06:00', end: '22:00' },
+      ],
+    })
+    expect(result.notes).toEqual([wholeWeekNote])
+  })
+
+  it('keeps quiet when touching blocks leave one minute of the week free', () => {
+    const result = saved({
+      ...valid,
+      deepWorkBlocks: [
+        { days: allWeek, start: '00:00', end: '12:00' },
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], start: '12:00', end: '00:00' },
+        { days: ['sun'], start: '12:00', end: '23:59' },
+      ],
+    })
     expect(result.notes).toEqual([])
   })
 })
@@ -223,15 +295,35 @@ const blockArb = fc
   .record({ days: sortedDays, start: quarterTime, end: quarterTime })
   .filter((block) => block.start !== block.end)
 
-describe('merging deep-work blocks, as a property', () => {
-  it('covers exactly the same minutes of the week and leaves no overlaps', () => {
+const quartersPerWeek = 7 * 24 * 4
+
+describe('saving deep-work blocks, as a property', () => {
+  it('keeps the minutes the blocks cover and drops only exact repeats', () => {
     fc.assert(
       fc.property(fc.array(blockArb, { maxLength: 6 }), (blocks) => {
         const result = saved({ ...valid, deepWorkBlocks: blocks })
-        const merged = result.settings.deepWorkBlocks
-        expect(coveredMinutes(merged)).toEqual(coveredMinutes(blocks))
-        const total = merged.reduce((sum, block) => sum + coveredMinutes([block]).size, 0)
-        expect(total).toBe(coveredMinutes(merged).size)
+        const kept = result.settings.deepWorkBlocks
+        expect(coveredMinutes(kept)).toEqual(coveredMinutes(blocks))
+        const dayTimes = (list: readonly DeepWorkBlock[]) =>
+          new Set(list.flatMap((block) => block.days.map((day) => `${day} ${block.start}-${block.end}`)))
+        expect(dayTimes(kept)).toEqual(dayTimes(blocks))
+        expect(kept.reduce((sum, block) => sum + block.days.length, 0)).toBe(dayTimes(blocks).size)
+      }),
+    )
+  })
+
+  it('notes an overlap only when two kept blocks share a minute, and the whole week only when it is covered', () => {
+    fc.assert(
+      fc.property(fc.array(blockArb, { maxLength: 6 }), (blocks) => {
+        const result = saved({ ...valid, deepWorkBlocks: blocks })
+        const kept = result.settings.deepWorkBlocks
+        const covered = coveredMinutes(kept).size
+        const hasOverlap = kept.reduce((sum, block) => sum + coveredMinutes([block]).size, 0) > covered
+        const isWholeWeek = covered === quartersPerWeek
+        const saysOverlap = result.notes.some((note) => note.includes('overlap'))
+        // An overlap spanning the whole week is told by the whole-week note alone.
+        expect(saysOverlap || (hasOverlap && isWholeWeek)).toBe(hasOverlap)
+        expect(result.notes.includes(wholeWeekNote)).toBe(isWholeWeek)
       }),
     )
   })
