@@ -34,16 +34,40 @@ export type GithubReason = z.infer<typeof GithubReason>
 /** Links the app may open outside itself. Anything else is refused. */
 export const allowedLinkSchemes = ['http:', 'https:', 'mailto:', 'slack:'] as const
 
+/** Longer links are refused: some system handlers (Windows' among them) cut or reject them. */
+export const externalUrlLimit = 2048
+
+/**
+ * Whitespace, control and invisible format characters (bidi overrides among
+ * them) have no place in a link; the URL parser would silently drop or
+ * encode some of them, so the link opened would not be the one that was checked.
+ */
+const hiddenInUrl = /[\p{Cc}\p{Cf}\p{Z}\s]/u
+
+function hasAllowedScheme(value: string): boolean {
+  try {
+    return (allowedLinkSchemes as readonly string[]).includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A link Lull may hand to the system: checked, then passed on as the parser
+ * serialised it (`new URL(x).href`), so what is opened is exactly what was checked.
+ */
 export const ExternalUrl = z
   .string()
-  .max(4096)
-  .refine((value) => {
-    try {
-      return (allowedLinkSchemes as readonly string[]).includes(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, 'Only http, https, mailto and slack links can be opened.')
+  .max(externalUrlLimit, `A link can be at most ${externalUrlLimit} characters long.`)
+  .refine((value) => !hiddenInUrl.test(value), 'A link must not contain spaces or control characters.')
+  .refine(hasAllowedScheme, 'Only http, https, mailto and slack links can be opened.')
+  .transform((value) => new URL(value).href)
+  // Encoding can lengthen a link (é becomes %C3%A9): the limit holds for what is opened too.
+  .pipe(
+    z
+      .string()
+      .max(externalUrlLimit, `A link, once encoded, can be at most ${externalUrlLimit} characters long.`),
+  )
 
 /**
  * One notification as a source hands it over, normalised. `id` is stable:
@@ -90,14 +114,26 @@ export const InboxItem = SourceItem.extend({
 })
 export type InboxItem = z.infer<typeof InboxItem>
 
+/** One stream of an account; `source` says what it carries where the account mixes them (the sample workspace). */
+export const AccountStream = z.object({
+  id: z.string().max(256),
+  name: z.string().max(256),
+  source: SourceKind.optional(),
+})
+export type AccountStream = z.infer<typeof AccountStream>
+
 export const Account = z.object({
   id: z.string().min(1).max(128),
   kind: AccountKind,
   label: z.string().max(256),
   /** Who the account belongs to, as the source names them. Never a secret. */
   identity: z.string().max(256),
-  streams: z.array(z.object({ id: z.string().max(256), name: z.string().max(256) })).max(1000),
+  streams: z.array(AccountStream).max(1000),
   addedAt: z.number().int().nonnegative(),
+  /** Paused by the person: not pulled, not watched, its items kept. */
+  isPaused: z.boolean().optional(),
+  /** The person's switch: set this account's status and Do Not Disturb while focus is on. */
+  isFocusStatusOn: z.boolean().optional(),
 })
 export type Account = z.infer<typeof Account>
 

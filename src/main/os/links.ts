@@ -3,7 +3,7 @@
 // without passing through the contract.
 import { shell } from 'electron'
 import { HostError } from '../../shared/contract'
-import { ExternalUrl } from '../../shared/model'
+import { ExternalUrl, externalUrlLimit } from '../../shared/model'
 import type { Log } from '../log'
 import type { LinkOpener } from './ports'
 
@@ -12,12 +12,15 @@ export function createLinkOpener(log: Log): LinkOpener {
     async open(url) {
       const checked = ExternalUrl.safeParse(url)
       if (!checked.success) {
-        log.warn('links', `refused to open a link with a scheme Lull does not allow: ${url.slice(0, 40)}`)
+        const why = checked.error.issues[0]?.message ?? 'it is not a link Lull opens'
+        // Quoted, so a control character in the link cannot forge a log line.
+        log.warn('links', `refused to open ${JSON.stringify(url.slice(0, 80))}: ${why}`)
         throw new HostError(
           'refused',
-          'Lull opens only http, https, mailto and slack links; this one was not opened.',
+          `This link was not opened: ${why} Lull opens only http, https, mailto and slack links of up to ${externalUrlLimit} characters, without spaces or control characters.`,
         )
       }
+      // The parser's serialisation, not the string that came in: what opens is what was checked.
       await shell.openExternal(checked.data)
     },
   }

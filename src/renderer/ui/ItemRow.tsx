@@ -1,35 +1,60 @@
 // One inbox item. Everything from a message is rendered as text; nothing
-// is ever interpreted as HTML.
+// is ever interpreted as HTML. Each field is isolated and stripped of bidi
+// controls, so a name or title cannot read backwards or reorder its
+// neighbours; a row shows a bounded snippet, the item view the whole text.
+import { linkDestination } from '../../shared/link-destination'
 import type { InboxItem } from '../../shared/model'
 import { useServices } from '../app-context'
 import { markDone, snooze } from '../db/repositories'
 import { useUi } from '../store'
 import { formatWhen } from './format'
+import { Field, MessageText } from './MessageText'
 
 const sourceLabel = { slack: 'Slack', github: 'GitHub', email: 'Email' } as const
 
-export function ItemRow({ item, zone, now }: { item: InboxItem; zone: string; now: number }) {
+export function ItemRow({
+  item,
+  zone,
+  now,
+  isFull = false,
+}: {
+  item: InboxItem
+  zone: string
+  now: number
+  /** The item view: the whole text, and no "View" button. */
+  isFull?: boolean
+}) {
   const { db, host } = useServices()
   const report = useUi((state) => state.report)
+  const navigate = useUi((state) => state.navigate)
   const open = () => {
     if (!item.url) return
     host.call('link:open-external', { url: item.url }).catch((error: Error) => report(error.message))
   }
+  // Computed from the parsed link, so `https://github.com@evil.example/` says evil.example.
+  const destination = item.url ? linkDestination(item.url) : null
   return (
     <article className={`item item-${item.status}`} data-item-id={item.id} data-status={item.status}>
       <header>
         <span className={`badge badge-${item.source}`}>{sourceLabel[item.source]}</span>
-        <span className="container">{item.container}</span>
-        <span className="author">{item.author.name}</span>
+        <Field className="container" text={item.container} />
+        <Field className="author" text={item.author.name} />
         {item.urgentRuleId ? <span className="badge badge-urgent">urgent</span> : null}
         <time>{formatWhen(item.sentAt, zone, now)}</time>
       </header>
-      <h3 className="item-title">{item.title}</h3>
-      <p className="item-text">{item.text}</p>
+      <h3 className="item-title">
+        <Field text={item.title} />
+      </h3>
+      <MessageText text={item.text} isFull={isFull} />
       <footer>
+        {isFull ? null : (
+          <button type="button" onClick={() => navigate({ view: 'item', itemId: item.id })}>
+            View
+          </button>
+        )}
         {item.url ? (
-          <button type="button" onClick={open}>
-            Open
+          <button type="button" onClick={open} data-destination={destination ?? undefined}>
+            {destination ? `Open · ${destination}` : 'Open'}
           </button>
         ) : null}
         {item.status !== 'done' ? (

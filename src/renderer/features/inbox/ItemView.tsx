@@ -1,5 +1,5 @@
-// One item, opened from a breakthrough notification, with the rest of its
-// conversation beneath it.
+// One item, opened from a breakthrough notification or a row's "View", with
+// its whole text and the rest of its conversation beneath it.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useServices } from '../../app-context'
 import { listThread } from '../../db/repositories'
@@ -19,7 +19,7 @@ export function ItemView({ itemId }: { itemId: string }) {
   const others = (thread ?? []).filter((message) => message.id !== item.id)
   return (
     <section aria-label="Item">
-      <ItemRow item={item} zone={attention.zone} now={attention.now} />
+      <ItemRow item={item} zone={attention.zone} now={attention.now} isFull />
       {others.length > 0 ? (
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
           <h2 className="thread-heading">{others.length} more in this conversation</h2>
