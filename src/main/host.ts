@@ -6,9 +6,14 @@ import { HostError, pullPageLimit } from '../shared/contract'
 import { fitPull } from '../shared/fit-item'
 import type { AccountKind } from '../shared/model'
 import type { HostHandlers } from './dispatch'
+import type { Emit } from './events'
 import type { Log } from './log'
+import { createSourceContext, type Fetch } from './net'
 import type { OsPorts } from './os/ports'
+import { canSetFocusStatus, restoreFocusStatus, setFocusStatus } from './sources/focus-status'
+import { createLedger, type Ledger } from './sources/ledger'
 import type { AccountRef, Source, SourceFactory } from './sources/source'
+import { createWatchManager, systemTimer, type WatchManager } from './sources/watches'
 import { checkStore, createMemoryStoreMarker, type StoreMarker } from './store-marker'
 import type { Vault } from './vault'
 
@@ -25,6 +30,17 @@ export type HostDeps = {
   /** The last time the shell had to reload a crashed or hung window. */
   lastRecovery?: () => { at: number; reason: string } | null
   now?: () => number
+  /**
+   * How sources reach the network: Electron's net.fetch in the app (system
+   * proxy and certificates), Node's fetch in browser mode and tests.
+   */
+  baseFetch?: Fetch
+  /** Every request to a source, counted; one per host unless the shell shares its own. */
+  ledger?: Ledger
+  /** Push watches; the shell keeps its own to reopen them on resume and unlock. */
+  watches?: WatchManager
+  /** Sends main-to-renderer events (the watch manager's), when the host makes its own watch manager. */
+  emit?: Emit
 }
 
 export function createHost(deps: HostDeps): HostHandlers {
@@ -32,9 +48,20 @@ export function createHost(deps: HostDeps): HostHandlers {
   const newId = deps.newId ?? randomUUID
   const now = deps.now ?? Date.now
   const storeMarker = deps.storeMarker ?? createMemoryStoreMarker()
-  /** Accounts that set a focus status, so clearing reaches the same ones. */
-  const focusStatusAccounts = new Set<string>()
-  const knownAccounts = new Map<string, AccountRef>()
+  const ledger = deps.ledger ?? createLedger({ now })
+  const baseFetch = deps.baseFetch ?? globalThis.fetch
+  const watches =
+    deps.watches ??
+    createWatchManager({
+      emit: deps.emit ?? (() => {}),
+      log,
+      now,
+      setTimer: systemTimer,
+      random: Math.random,
+    })
+  /** One source per account while it is connected, so a client's own state (rate limits, sockets) lasts. */
+  const sources = new Map<string, Source>()
+  const contextFor = (accountId: string) => createSourceContext({ baseFetch, ledger, accountId })
 
   async function sourceFor(account: AccountRef): Promise<Source> {
     const factory = deps.sources[account.kind]
@@ -51,8 +78,17 @@ export function createHost(deps: HostDeps): HostHandlers {
         `No saved sign-in for account ${account.id}. Connect the account again.`,
       )
     }
-    knownAccounts.set(account.id, account)
-    return factory(account, credentials)
+    const known = sources.get(account.id)
+    if (known) return known
+    const source = factory(account, credentials, contextFor(account.id))
+    sources.set(account.id, source)
+    return source
+  }
+
+  function forget(accountId: string) {
+    sources.delete(accountId)
+    watches.closeAccount(accountId)
+    ledger.forget(accountId)
   }
 
   return {
@@ -85,11 +121,11 @@ export function createHost(deps: HostDeps): HostHandlers {
       const account = { id, kind }
       const factory = deps.sources[kind]
       if (!factory) throw new HostError('unknown-account', `Lull cannot connect ${kind} accounts yet.`)
-      const source = factory(account, kind === 'sample' ? null : credentials)
+      const source = factory(account, kind === 'sample' ? null : credentials, contextFor(id))
       const { identity } = await source.verify()
       const streams = await source.listStreams()
       if (kind !== 'sample') await vault.put(id, credentials, { thisRunOnly: secretStorage === 'this-run' })
-      knownAccounts.set(id, account)
+      sources.set(id, source)
       log.info('accounts', `connected ${kind} account ${id} as ${identity}`)
       return { id, kind, label: label || identity, identity, streams, addedAt: now() }
     },
@@ -99,8 +135,7 @@ export function createHost(deps: HostDeps): HostHandlers {
     },
 
     async 'account:disconnect'({ account }) {
-      knownAccounts.delete(account.id)
-      focusStatusAccounts.delete(account.id)
+      forget(account.id)
       const forgotten = account.kind === 'sample' ? true : await vault.remove(account.id)
       log.info('accounts', `disconnected ${account.kind} account ${account.id}`)
       return { forgotten }
@@ -150,24 +185,35 @@ export function createHost(deps: HostDeps): HostHandlers {
       return { isWritten: true }
     },
 
-    async 'focus:status-set'({ until, message }) {
-      for (const account of knownAccounts.values()) {
-        const source = await sourceFor(account)
-        if (!source.setFocusStatus) continue
-        await source.setFocusStatus(until, message)
-        focusStatusAccounts.add(account.id)
-      }
-      return {}
+    async 'item:read-write'({ account, externalId }) {
+      const source = await sourceFor(account)
+      if (!source.markRead) return { isWritten: false }
+      await source.markRead(externalId)
+      return { isWritten: true }
     },
 
-    async 'focus:status-clear'() {
-      for (const id of focusStatusAccounts) {
-        const account = knownAccounts.get(id)
-        if (!account) continue
-        await (await sourceFor(account)).clearFocusStatus?.()
+    async 'source:watch'({ account, streams }) {
+      if (streams.length === 0) {
+        watches.closeAccount(account.id)
+        return { isSupported: true }
       }
-      focusStatusAccounts.clear()
-      return {}
+      return watches.setWatched(account, await sourceFor(account), streams)
+    },
+
+    async 'ledger:summary'({ since }) {
+      return { entries: ledger.summary(since) }
+    },
+
+    async 'focus:status-set'({ account, until, message }) {
+      const source = await sourceFor(account)
+      if (!canSetFocusStatus(source)) return { outcome: 'unsupported' }
+      return { outcome: 'set', ...(await setFocusStatus(source, until, message)) }
+    },
+
+    async 'focus:status-restore'({ account, previous, set }) {
+      const source = await sourceFor(account)
+      if (!canSetFocusStatus(source)) return { outcome: 'unsupported' }
+      return { outcome: await restoreFocusStatus(source, { previous, set }, now()) }
     },
 
     async 'notify:show'(request) {

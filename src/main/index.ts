@@ -3,7 +3,7 @@
 // quit that really quits. Every piece it wires holds its own logic.
 import { join } from 'node:path'
 import { app, type BrowserWindow, ipcMain, protocol } from 'electron'
-import { calls } from '../shared/contract'
+import { calls, events } from '../shared/contract'
 import { appSchemePrivileges, serveAppFiles } from './app-protocol'
 import { createDispatch } from './dispatch'
 import { createEventHub } from './events'
@@ -11,6 +11,7 @@ import { createHost } from './host'
 import { bindIpc, connectWindowEvents } from './ipc'
 import { createLog } from './log'
 import { createLinkOpener } from './os/links'
+import { electronFetch } from './os/net-fetch'
 import { createNotifier } from './os/notifications'
 import { watchPower } from './os/power'
 import { createSafeStorageCipher } from './os/safe-storage'
@@ -18,6 +19,7 @@ import { createShortcuts } from './os/shortcuts'
 import { createTray } from './os/tray'
 import { appPaths, rendererLocation } from './paths'
 import { createSampleSourceFactory } from './sources/sample'
+import { createWatchManager, systemTimer } from './sources/watches'
 import { createFileStoreMarker } from './store-marker'
 import { createFileVault } from './vault'
 import { createMainWindow, createSenderCheck, loadAppPage, revealWindow, secureApp } from './window'
@@ -64,6 +66,18 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   })
   const notifier = createNotifier({ emit: hub.emit, showWindow, log, icon: paths.appIcon })
+  const watches = createWatchManager({
+    emit: hub.emit,
+    log,
+    now: Date.now,
+    setTimer: systemTimer,
+    random: Math.random,
+  })
+  // Back from sleep or a locked screen, every push watch is reopened and caught up at once.
+  hub.connect((name, payload) => {
+    const power = name === 'power:changed' ? events['power:changed'].safeParse(payload) : null
+    if (power?.success && power.data.event !== 'suspend') watches.reconnectAll(`power ${power.data.event}`)
+  })
   // Set once the window exists; app:info asks only after the page has loaded.
   let recovery: WindowRecovery | null = null
   const host = createHost({
@@ -74,6 +88,8 @@ async function start(): Promise<void> {
     os: { notifier, tray, links, shortcuts },
     log,
     storeMarker: createFileStoreMarker(join(app.getPath('userData'), 'store-marker.json')),
+    baseFetch: electronFetch,
+    watches,
     lastRecovery: () => recovery?.lastRecovery() ?? null,
   })
   bindIpc({
@@ -99,6 +115,7 @@ async function start(): Promise<void> {
   })
   watchPower(hub.emit)
   app.on('will-quit', () => {
+    watches.closeAll()
     shortcuts.dispose()
     tray.destroy()
   })

@@ -3,7 +3,16 @@
 // main, the browser-mode bridge and the renderer's client are all derived
 // from these two tables, so they cannot drift apart.
 import { z } from 'zod'
-import { Account, AccountKind, ExternalUrl, FocusLength, SourceItem, TrayState, ViewTarget } from './model'
+import {
+  Account,
+  AccountKind,
+  AccountStream,
+  ExternalUrl,
+  FocusLength,
+  SourceItem,
+  TrayState,
+  ViewTarget,
+} from './model'
 
 const Empty = z.object({}).strict()
 
@@ -33,6 +42,23 @@ export const SkippedItem = z.object({
   reason: z.string().max(512),
 })
 export type SkippedItem = z.infer<typeof SkippedItem>
+
+/**
+ * A person's status at a source, as Lull reads, sets and restores it
+ * (Slack status and Do Not Disturb, GitHub "busy"). `expiresAt` makes a
+ * status Lull set end on its own, so a crash cannot leave it on.
+ */
+export const FocusStatus = z.object({
+  message: z.string().max(100),
+  emoji: z.string().max(64),
+  expiresAt: z.number().int().nonnegative().nullable(),
+  isDoNotDisturb: z.boolean(),
+})
+export type FocusStatus = z.infer<typeof FocusStatus>
+
+/** How main's calls to a source ended, as the request ledger counts them. */
+export const RequestResult = z.enum(['ok', 'not-modified', 'rate-limited', 'error'])
+export type RequestResult = z.infer<typeof RequestResult>
 
 export const calls = {
   /** Which transport, platform and secret storage this host has. */
@@ -75,7 +101,7 @@ export const calls = {
   },
   'account:list-streams': {
     request: z.object({ account: AccountRef }).strict(),
-    response: z.object({ streams: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    response: z.object({ streams: z.array(AccountStream) }),
   },
   /** Pull one stream of one account from a cursor. The same cursor gives the same items. */
   'source:pull': {
@@ -101,14 +127,55 @@ export const calls = {
     request: z.object({ account: AccountRef, externalId: z.string().min(1).max(256) }).strict(),
     response: z.object({ isWritten: z.boolean() }),
   },
-  /** Set Slack status / DND and GitHub busy while focus is on; restore on clear. */
+  /** Write "read" back to the source, where the person turned that on. */
+  'item:read-write': {
+    request: z.object({ account: AccountRef, externalId: z.string().min(1).max(256) }).strict(),
+    response: z.object({ isWritten: z.boolean() }),
+  },
+  /**
+   * Keep push watches open on these streams of an account (an empty list
+   * closes them). Each change is a 'stream:changed' event; each watch's
+   * state a 'watch:state' event. Answers whether the source can push at all.
+   */
+  'source:watch': {
+    request: z
+      .object({ account: AccountRef, streams: z.array(z.string().min(1).max(256)).max(1000) })
+      .strict(),
+    response: z.object({ isSupported: z.boolean() }),
+  },
+  /** Set the person's status and Do Not Disturb at one account until `until`; answers what was there before. */
   'focus:status-set': {
     request: z
-      .object({ until: z.number().int().nonnegative().nullable(), message: z.string().max(100) })
+      .object({
+        account: AccountRef,
+        until: z.number().int().nonnegative().nullable(),
+        message: z.string().max(100),
+      })
       .strict(),
-    response: Empty,
+    response: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('set'), previous: FocusStatus, set: FocusStatus }),
+      z.object({ outcome: z.literal('unsupported') }),
+    ]),
   },
-  'focus:status-clear': { request: Empty, response: Empty },
+  /** Put back what was there before, unless the person changed the status in between. */
+  'focus:status-restore': {
+    request: z.object({ account: AccountRef, previous: FocusStatus, set: FocusStatus }).strict(),
+    response: z.object({ outcome: z.enum(['restored', 'changed-by-user', 'unsupported']) }),
+  },
+  /** Requests main made to each account's source since `since`, by method and result. */
+  'ledger:summary': {
+    request: z.object({ since: z.number().int().nonnegative() }).strict(),
+    response: z.object({
+      entries: z.array(
+        z.object({
+          accountId: z.string(),
+          method: z.string(),
+          result: RequestResult,
+          count: z.number().int(),
+        }),
+      ),
+    }),
+  },
   'notify:show': {
     request: z
       .object({
@@ -161,8 +228,16 @@ export const events = {
   'notification:clicked': z.object({ target: ViewTarget }),
   'power:changed': z.object({ event: z.enum(['suspend', 'resume', 'unlock']) }),
   'shortcut:focus-toggle': Empty,
-  /** IMAP IDLE saw new mail: pull that account now. */
-  'mail:new': z.object({ accountId: z.string() }),
+  /** A push watch (Socket Mode, IMAP IDLE) saw a change: pull that stream now. */
+  'stream:changed': z.object({ accountId: z.string().max(128), stream: z.string().max(256) }),
+  /** A push watch opened, or went down (then the stream is polled until it is back). */
+  'watch:state': z.object({
+    accountId: z.string().max(128),
+    stream: z.string().max(256),
+    state: z.enum(['open', 'down']),
+    reason: z.string().max(512).nullable(),
+    retryAt: z.number().int().nonnegative().nullable(),
+  }),
 } as const
 
 export type Calls = typeof calls

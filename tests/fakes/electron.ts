@@ -637,6 +637,26 @@ class FakeProtocol {
   }
 }
 
+// ---------- net ----------
+
+type NetAnswer = (request: Request) => Response | Promise<Response>
+
+class FakeNet {
+  /** Every request net.fetch was asked for, as Electron builds it from (input, init). */
+  readonly requests: Request[] = []
+  /** What the network answers; a test sets it (throw in it for a network error). */
+  answer: NetAnswer = () => new Response(null, { status: 200 })
+  /** Like Electron: net works only once the app is ready (before, session.defaultSession throws). */
+  fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) {
+    if (!app.isReady()) throw new Error('Session can only be received when app is ready')
+    const request = new Request(input, init)
+    this.requests.push(request)
+    return Promise.resolve().then(() => this.answer(request))
+  }
+}
+
+export const net = new FakeNet()
+
 export const session = { defaultSession: new FakeSession() }
 export const protocol = new FakeProtocol()
 
@@ -680,6 +700,8 @@ export function resetElectron(): void {
   session.defaultSession.permissionCheckHandler = null
   protocol.privileged.length = 0
   protocol.handlers.clear()
+  net.requests.length = 0
+  net.answer = () => new Response(null, { status: 200 })
 }
 
 export default {
@@ -691,6 +713,7 @@ export default {
   ipcRenderer,
   Menu,
   nativeImage,
+  net,
   Notification,
   powerMonitor,
   protocol,

@@ -38,6 +38,7 @@ export function createInProcessHost(
       sources: { sample: factory },
       os: ports,
       log,
+      emit: hub.emit,
       ...(options.storeMarker ? { storeMarker: options.storeMarker } : {}),
     }),
     calls,

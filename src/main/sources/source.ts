@@ -1,6 +1,7 @@
 // The one interface every source in main implements (Slack, GitHub, IMAP,
 // the sample workspace). Sources translate; they do not decide: what is
 // urgent or when to deliver is the renderer's policy.
+import type { FocusStatus, RequestResult } from '../../shared/contract'
 import type { AccountKind } from '../../shared/model'
 import type { Credentials } from '../vault'
 
@@ -18,12 +19,36 @@ export interface Source {
   listStreams(): Promise<Array<{ id: string; name: string }>>
   /** Idempotent: the same cursor gives the same items. At most `pullPageLimit` items a page; bounded work. */
   pull(stream: string, cursor: string | null): Promise<PullResult>
+  /**
+   * Push: watch one stream. `onChange` when it may hold something new (the
+   * platform then pulls it), `onDown` when the watch ended by itself. Answers
+   * a function that closes the watch. Reconnecting is the platform's job.
+   */
+  watch?(stream: string, handlers: WatchHandlers): Promise<() => void>
   markDone?(externalId: string): Promise<void>
-  setFocusStatus?(until: number | null, message: string): Promise<void>
-  clearFocusStatus?(): Promise<void>
+  markRead?(externalId: string): Promise<void>
+  /** The person's status now, so the platform can restore it after focus. */
+  readFocusStatus?(): Promise<FocusStatus>
+  writeFocusStatus?(status: FocusStatus): Promise<void>
 }
+
+export type WatchHandlers = { onChange(): void; onDown(reason: string): void }
 
 export type AccountRef = { id: string; kind: AccountKind }
 
+/**
+ * What the platform gives each source: a fetch that goes through the app's
+ * network stack (system proxy and certificates) and counts every request in
+ * the ledger, and the ledger itself for clients that do not use fetch.
+ */
+export type SourceContext = {
+  fetch: typeof globalThis.fetch
+  record(method: string, result: RequestResult): void
+}
+
 /** Builds the source for an account; credentials come from the vault (null for the sample workspace). */
-export type SourceFactory = (account: AccountRef, credentials: Credentials | null) => Source
+export type SourceFactory = (
+  account: AccountRef,
+  credentials: Credentials | null,
+  context?: SourceContext,
+) => Source

@@ -116,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const rendererDir = resolve(options.rendererDir)
   const hub = createEventHub(log)
-  const dispatch = createDispatch(createHost({ ...options, mode: 'browser' }), calls, log)
+  const dispatch = createDispatch(createHost({ ...options, mode: 'browser', emit: hub.emit }), calls, log)
   // Both set the moment the server listens, before it accepts a request.
   let origin = ''
   let authority = ''

@@ -17,6 +17,8 @@ export const StreamHealth = z.object({
   lastOkAt: z.number().nullable(),
   /** The last failure, written for a person; null once a pull succeeds. */
   problem: z.string().nullable(),
+  /** A push watch is open on the stream. */
+  isWatched: z.boolean().default(false),
 })
 export type StreamHealth = z.infer<typeof StreamHealth>
 

@@ -44,7 +44,9 @@ import { patchStoredSettings, settingsKey } from '../db/settings'
 import { storeIdentity } from '../db/store-identity'
 import { type StreamHealth, syncHealthKey } from '../db/sync-health'
 import type { HostClient } from '../host/client'
+import { formatClock } from '../ui/format'
 import type { Clock } from './clock'
+import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
 import { preCheckInPullMs } from './polling'
 import { createStreamScheduler, type PullOutcome } from './sync'
@@ -86,6 +88,7 @@ export function createEngine(deps: EngineDeps) {
   const report = (message: string) => deps.report(message)
   const scheduler = createStreamScheduler({ db, host, onPulled: (outcome) => afterPull(outcome) })
   const notices = createNoticeSender({ db, host, report })
+  const focusStatus = createFocusStatus({ db, host, report })
   let settings: Settings = defaultSettings
   let settingsError: string | null = null
   /** A pause set while the stored row was unreadable lives only in memory until the next save. */
@@ -209,11 +212,21 @@ export function createEngine(deps: EngineDeps) {
     return { now, zone: z, nextAt, noticeAt: await nextNoticeAt(db) }
   }
 
-  /** Restore the sources' statuses when a session ends on its own. */
+  /**
+   * Restore the sources' statuses once no session runs: when one ends on its
+   * own, and after a restart that found statuses still set.
+   */
   async function followFocus(now: number) {
     const isFocused = activeSession(sessions, now) !== null
-    if (wasFocused && !isFocused) void host.call('focus:status-clear', {}).catch(() => {})
+    if (!isFocused && (wasFocused || (await focusStatus.hasSaved()))) void focusStatus.restoreAll()
     wasFocused = isFocused
+  }
+
+  /** What the person's status says while focus is on: until when, and where to reach them. */
+  function focusMessage(until: number | null): string {
+    const when = until === null ? 'Deep work' : `Deep work until ${formatClock(until, zone())}`
+    const urgent = settings.urgentRules.find((rule) => rule.kind === 'slack-channel')
+    return urgent?.kind === 'slack-channel' ? `${when}, ${urgent.channel} for emergencies` : when
   }
 
   async function updateTray({
@@ -283,6 +296,23 @@ export function createEngine(deps: EngineDeps) {
       accounts = await listAccounts(db)
     }
     scheduler.setAccounts(accounts, clock.now())
+    watchStreams()
+  }
+
+  /**
+   * Ask main to keep push watches open on every stream of each active
+   * account (a paused one gets none). Sources that cannot push are polled.
+   */
+  function watchStreams() {
+    if (!isRunning) return
+    for (const account of accounts) {
+      const streams = account.isPaused ? [] : account.streams.map((stream) => stream.id)
+      void host
+        .call('source:watch', { account: { id: account.id, kind: account.kind }, streams })
+        .catch((error: Error) =>
+          report(`Live updates for ${account.label} could not start: ${error.message}`),
+        )
+    }
   }
 
   async function removeSample() {
@@ -358,9 +388,7 @@ export function createEngine(deps: EngineDeps) {
     )
     await saveFocusSession(db, session)
     sessions = await listRecentFocusSessions(db, now)
-    void host
-      .call('focus:status-set', { until: session.endsAt, message: 'Focusing with Lull' })
-      .catch(() => {})
+    void focusStatus.apply(accounts, session.endsAt, focusMessage(session.endsAt))
     wasFocused = true
     return session
   }
@@ -413,7 +441,13 @@ export function createEngine(deps: EngineDeps) {
         host.on('notification:clicked', ({ target }) => deps.navigate(target)),
         host.on('power:changed', () => void wake()),
         host.on('shortcut:focus-toggle', () => void engine.toggleFocus()),
-        host.on('mail:new', () => void startPulls(true)),
+        host.on('stream:changed', ({ accountId, stream }) => {
+          if (scheduler.markChanged(accountId, stream, clock.now())) void startPulls(false)
+        }),
+        host.on('watch:state', ({ accountId, stream, state }) => {
+          scheduler.setWatched(accountId, stream, state === 'open', clock.now())
+          void writeHealth()
+        }),
         watchSharedState(),
       ]
       await registerShortcut()
@@ -458,7 +492,7 @@ export function createEngine(deps: EngineDeps) {
     endFocus: () =>
       serial(async () => {
         await finishFocus()
-        void host.call('focus:status-clear', {}).catch(() => {})
+        void focusStatus.restoreAll()
         wasFocused = false
       }).then(wake),
 
@@ -533,6 +567,44 @@ export function createEngine(deps: EngineDeps) {
         }
         await refreshAccounts()
       }).then(wake),
+
+    /** Change one account's own fields (label, pause, focus-status switch); pause and resume re-plan its streams. */
+    updateAccount: (id: string, change: Partial<Pick<Account, 'label' | 'isPaused' | 'isFocusStatusOn'>>) =>
+      serial(async () => {
+        const account = await db.accounts.get(id)
+        if (!account) return
+        await putAccount(db, { ...account, ...change })
+        await refreshAccounts()
+      }).then(wake),
+
+    /**
+     * Remove an account: its watches close, main forgets its secret, and its
+     * streams, cursors and items (held and delivered) go in one transaction.
+     */
+    removeAccount: (id: string) =>
+      serial(async () => {
+        const account = accounts.find((candidate) => candidate.id === id)
+        if (!account) return
+        const ref = { id: account.id, kind: account.kind }
+        await host.call('source:watch', { account: ref, streams: [] }).catch(() => {})
+        await host
+          .call('account:disconnect', { account: ref })
+          .catch((error: Error) =>
+            report(`Lull could not forget the sign-in for ${account.label}: ${error.message}`),
+          )
+        await deleteAccount(db, id, { withItems: true })
+        await refreshAccounts()
+      }).then(wake),
+
+    /** Pull every stream of one account (or of all) now. */
+    syncNow: (accountId?: string) => {
+      const now = clock.now()
+      for (const account of accounts) {
+        if (accountId !== undefined && account.id !== accountId) continue
+        for (const stream of account.streams) scheduler.markChanged(account.id, stream.id, now)
+      }
+      return startPulls(false)
+    },
 
     get settings() {
       return settings

@@ -2,7 +2,7 @@
 // everything else is pulled slowly in the background, shortly before each
 // check-in, and on "check in now" — so a user with many channels stays far
 // from the sources' rate limits.
-import type { Account, UrgentRule } from '../../shared/model'
+import type { Account, AccountStream, UrgentRule } from '../../shared/model'
 import { normalizeChannel } from '../../shared/policy'
 
 export const urgentPollMs = 30_000
@@ -11,14 +11,24 @@ export const backgroundPollMs = 5 * 60_000
 export const preCheckInPullMs = 60_000
 export const maxBackoffMs = 15 * 60_000
 
-/** A stream is urgent when an urgent Slack-channel rule names it. */
-export function isUrgentStream(account: Account, streamName: string, rules: UrgentRule[]): boolean {
-  return rules.some(
-    (rule) =>
-      rule.kind === 'slack-channel' &&
-      (account.kind === 'slack' || account.kind === 'sample') &&
-      normalizeChannel(rule.channel) === normalizeChannel(streamName),
-  )
+/**
+ * A stream is urgent when it can carry an item an urgent rule matches,
+ * whatever its source: a Slack channel a rule names; a GitHub notifications
+ * stream when a rule names a GitHub reason or a person; a mailbox when a
+ * rule names a sender, a subject tag or a person. Urgent streams are
+ * watched by push where the source can, otherwise pulled about every 30 s.
+ */
+export function isUrgentStream(account: Account, stream: AccountStream, rules: UrgentRule[]): boolean {
+  const source = stream.source ?? (account.kind === 'sample' ? null : account.kind)
+  return rules.some((rule) => {
+    if (rule.kind === 'slack-channel') {
+      return source === 'slack' && normalizeChannel(rule.channel) === normalizeChannel(stream.name)
+    }
+    if (source === 'github') return rule.kind === 'github-reason' || rule.kind === 'person'
+    if (source === 'email')
+      return rule.kind === 'email-sender' || rule.kind === 'subject-tag' || rule.kind === 'person'
+    return false
+  })
 }
 
 /** When to pull a stream next, after a successful pull. */
@@ -26,7 +36,10 @@ export function nextPullDelay(input: {
   account: Account
   isUrgent: boolean
   pollAfterMs: number | undefined
+  /** A push watch is open on the stream: changes arrive by themselves, so polling only backs it up. */
+  isWatched?: boolean
 }): number {
+  if (input.isWatched) return Math.max(input.pollAfterMs ?? 0, backgroundPollMs)
   if (input.isUrgent) return input.pollAfterMs ?? urgentPollMs
   const floor = input.pollAfterMs ?? 0
   // The sample workspace is local and free to ask: keep it lively so a newcomer sees items arrive.

@@ -4,7 +4,7 @@
 // off alone and leaves the store as it was, and a backlog is read page by
 // page, each page stored with its cursor.
 import { HostError } from '../../shared/contract'
-import type { Account, InboxItem, Settings } from '../../shared/model'
+import type { Account, AccountStream, InboxItem, Settings } from '../../shared/model'
 import { matchUrgentRule } from '../../shared/policy'
 import { ingestBatch } from '../db/ingest'
 import { getCursor } from '../db/repositories'
@@ -18,6 +18,9 @@ export const maxPagesPerPull = 40
 
 type StreamState = StreamHealth & {
   account: Account
+  source: AccountStream['source']
+  /** A push watch is open on it, so polling only backs it up. */
+  isWatched: boolean
   dueAt: number
   /** When this stream was last asked, by the clock of that moment. */
   askedAt: number
@@ -46,6 +49,8 @@ export function createStreamScheduler(deps: {
   function setAccounts(accounts: Account[], now: number) {
     const wanted = new Set<string>()
     for (const account of accounts) {
+      // A paused account is neither pulled nor shown as syncing; its items stay.
+      if (account.isPaused) continue
       for (const stream of account.streams) {
         const id = key(account.id, stream.id)
         wanted.add(id)
@@ -57,6 +62,8 @@ export function createStreamScheduler(deps: {
             accountId: account.id,
             stream: stream.id,
             name: stream.name,
+            source: stream.source,
+            isWatched: false,
             state: 'ok',
             pullingSince: null,
             lastOkAt: null,
@@ -99,9 +106,15 @@ export function createStreamScheduler(deps: {
       // A cursor that did not move cannot lead anywhere new: stop rather than loop.
       hasMore = answer.hasMore && answer.cursor !== (cursor?.cursor ?? null)
     }
-    const isUrgent = isUrgentStream(account, state.name, settings.urgentRules)
+    const isUrgent = isUrgentStream(
+      account,
+      { id: stream, name: state.name, ...(state.source ? { source: state.source } : {}) },
+      settings.urgentRules,
+    )
     // A backlog longer than one pull's pages continues at the next wake.
-    state.dueAt = hasMore ? now() : now() + nextPullDelay({ account, isUrgent, pollAfterMs })
+    state.dueAt = hasMore
+      ? now()
+      : now() + nextPullDelay({ account, isUrgent, pollAfterMs, isWatched: state.isWatched })
     const problem =
       skipped === 0
         ? null
@@ -168,6 +181,20 @@ export function createStreamScheduler(deps: {
       const due = [...streams.values()].filter((state) => options.all || state.dueAt <= at)
       return Promise.all(due.map((state) => pull(state, settings, now)))
     },
+    /** A push watch said this stream changed: it is due now. Answers false for a stream not scheduled. */
+    markChanged(accountId: string, stream: string, at: number): boolean {
+      const state = streams.get(key(accountId, stream))
+      if (!state) return false
+      state.dueAt = Math.min(state.dueAt, at)
+      return true
+    },
+    /** While a watch is down the stream is polled again at its own pace, from now. */
+    setWatched(accountId: string, stream: string, isWatched: boolean, at: number) {
+      const state = streams.get(key(accountId, stream))
+      if (!state || state.isWatched === isWatched) return
+      state.isWatched = isWatched
+      if (!isWatched) state.dueAt = Math.min(state.dueAt, at)
+    },
     /** The earliest moment a stream that is not being pulled wants pulling. */
     nextDueAt(): number | null {
       let earliest: number | null = null
@@ -184,7 +211,7 @@ export function createStreamScheduler(deps: {
     /** Every stream's health, for the accounts view. */
     health(): StreamHealth[] {
       return [...streams.values()].map(
-        ({ accountId, stream, name, state, pullingSince, lastOkAt, problem }) => ({
+        ({ accountId, stream, name, state, pullingSince, lastOkAt, problem, isWatched }) => ({
           accountId,
           stream,
           name,
@@ -192,6 +219,7 @@ export function createStreamScheduler(deps: {
           pullingSince,
           lastOkAt,
           problem,
+          isWatched,
         }),
       )
     },
