@@ -134,6 +134,8 @@ export const Account = z.object({
   isPaused: z.boolean().optional(),
   /** The person's switch: set this account's status and Do Not Disturb while focus is on. */
   isFocusStatusOn: z.boolean().optional(),
+  /** The person's switch: an item opened in Lull is marked read at the source too. */
+  isReadWriteBackOn: z.boolean().optional(),
 })
 export type Account = z.infer<typeof Account>
 

@@ -93,9 +93,37 @@ export const schemaV3 = {
  */
 export const schemaV4 = {
   ...schemaV3,
-  items: 'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId',
+
   notices: 'id, nextAttemptAt',
   quarantine: 'id, at',
+}
+
+/**
+ * Version 5 adds the write-back outbox: "done" (and "read") on its way to
+ * the source. It lives in the store so a restart does not lose it; each row
+ * is retried until it is written or has had its last try.
+ */
+export const schemaV5 = {
+  ...schemaV4,
+  outbox: 'id, nextAttemptAt, accountId',
+}
+
+export type OutboxRow = {
+  /** `<action>:<item id>`: marking the same item twice queues one write. */
+  id: string
+  action: 'done' | 'read'
+  itemId: string
+  accountId: string
+  kind: Account['kind']
+  externalId: string
+  createdAt: number
+  attempts: number
+  nextAttemptAt: number
+  /** 'failed' after the last try; the error says why, for the item and the accounts view. */
+  state: 'pending' | 'failed'
+  error: string | null
+  /** The item's status before "done", so undo puts it back. */
+  previousStatus: InboxItem['status']
 }
 
 /** A notification still to be shown; see schemaV4. */
@@ -139,6 +167,7 @@ export class LullDb extends Dexie {
   meta!: Table<KeyValueRow, string>
   notices!: Table<PendingNotice, string>
   quarantine!: Table<QuarantineRow, string>
+  outbox!: Table<OutboxRow, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -146,6 +175,7 @@ export class LullDb extends Dexie {
     this.version(2).stores(schemaV2).upgrade(upgradeToV2)
     this.version(3).stores(schemaV3)
     this.version(4).stores(schemaV4)
+    this.version(5).stores(schemaV5)
   }
 }
 

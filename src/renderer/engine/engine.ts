@@ -27,6 +27,7 @@ import {
 } from '../../shared/policy'
 import { deliverHeld, lastCheckInAtKey } from '../db/checkin'
 import { nextNoticeAt } from '../db/notices'
+import { markDoneWithWriteBack, nextWriteAt, queueRead, undoDone } from '../db/outbox'
 import {
   countHeld,
   deleteAccount,
@@ -48,6 +49,7 @@ import { formatClock } from '../ui/format'
 import type { Clock } from './clock'
 import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
+import { createOutboxSender } from './outbox'
 import { preCheckInPullMs } from './polling'
 import { createStreamScheduler, type PullOutcome } from './sync'
 
@@ -80,6 +82,8 @@ export type EngineDeps = {
 
 export type Engine = ReturnType<typeof createEngine>
 
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
+
 /** What one wake worked out, so the tray and the timer need not work it out again. */
 type WakeView = { now: number; zone: string; nextAt: number | null; noticeAt: number | null }
 
@@ -89,6 +93,7 @@ export function createEngine(deps: EngineDeps) {
   const scheduler = createStreamScheduler({ db, host, onPulled: (outcome) => afterPull(outcome) })
   const notices = createNoticeSender({ db, host, report })
   const focusStatus = createFocusStatus({ db, host, report })
+  const outbox = createOutboxSender({ db, host, report })
   let settings: Settings = defaultSettings
   let settingsError: string | null = null
   /** A pause set while the stored row was unreadable lives only in memory until the next save. */
@@ -206,10 +211,12 @@ export function createEngine(deps: EngineDeps) {
     }
     deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
     await sendNotices(now, deep)
+    await outbox.sendDue(now)
     await followFocus(now)
     await updateTray({ now, zone: z, nextAt, deep })
     await writeHealth()
-    return { now, zone: z, nextAt, noticeAt: await nextNoticeAt(db) }
+    const [noticeAt, writeAt] = await Promise.all([nextNoticeAt(db), nextWriteAt(db)])
+    return { now, zone: z, nextAt, noticeAt: earliest(noticeAt, writeAt) }
   }
 
   /**
@@ -569,7 +576,10 @@ export function createEngine(deps: EngineDeps) {
       }).then(wake),
 
     /** Change one account's own fields (label, pause, focus-status switch); pause and resume re-plan its streams. */
-    updateAccount: (id: string, change: Partial<Pick<Account, 'label' | 'isPaused' | 'isFocusStatusOn'>>) =>
+    updateAccount: (
+      id: string,
+      change: Partial<Pick<Account, 'label' | 'isPaused' | 'isFocusStatusOn' | 'isReadWriteBackOn'>>,
+    ) =>
       serial(async () => {
         const account = await db.accounts.get(id)
         if (!account) return
@@ -595,6 +605,40 @@ export function createEngine(deps: EngineDeps) {
         await deleteAccount(db, id, { withItems: true })
         await refreshAccounts()
       }).then(wake),
+
+    /**
+     * Mark an item done here and, through the outbox, at its source. The
+     * write survives a restart and is retried; undo before it is sent
+     * cancels it.
+     */
+    markDone: async (itemId: string) => {
+      const item = await db.items.get(itemId)
+      if (!item) return false
+      const account = accounts.find((candidate) => candidate.id === item.accountId)
+      const isMarked = await markDoneWithWriteBack(db, item, account?.kind ?? 'sample', clock.now())
+      if (isMarked && isRunning) void outbox.sendDue(clock.now())
+      return isMarked
+    },
+
+    /** Take "done" back: the item returns, and an unsent write is cancelled. */
+    undoDone: async (itemId: string) => {
+      const outcome = await undoDone(db, itemId)
+      if (outcome === 'too-late') {
+        report(
+          'That item was already marked done at its source; it is back in Lull, but mark it unread there by hand.',
+        )
+      }
+      return outcome
+    },
+
+    /** The person opened an item: write "read" back where that account's switch is on. */
+    markRead: async (itemId: string) => {
+      const item = await db.items.get(itemId)
+      const account = item ? accounts.find((candidate) => candidate.id === item.accountId) : undefined
+      if (!item || !account?.isReadWriteBackOn) return
+      await queueRead(db, item, account.kind, clock.now())
+      if (isRunning) void outbox.sendDue(clock.now())
+    },
 
     /** Pull every stream of one account (or of all) now. */
     syncNow: (accountId?: string) => {

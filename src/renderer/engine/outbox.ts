@@ -1,0 +1,45 @@
+// Sends the outbox: each queued "done" or "read" goes to its source through
+// the host, is deleted once written, and waits longer after each failure.
+// Writes are idempotent at the sources (marking a thread done twice is the
+// same as once), so a write retried after a crash does no harm.
+import { HostError } from '../../shared/contract'
+import { listDueWrites, writeFailed } from '../db/outbox'
+import type { LullDb } from '../db/schema'
+import type { HostClient } from '../host/client'
+
+export function createOutboxSender(deps: {
+  db: LullDb
+  host: HostClient
+  report: (message: string) => void
+}) {
+  const { db, host, report } = deps
+  let sending: Promise<void> | null = null
+
+  async function sendDue(now: number) {
+    for (const row of await listDueWrites(db, now)) {
+      const account = { id: row.accountId, kind: row.kind }
+      try {
+        const call = row.action === 'done' ? 'item:done-write' : 'item:read-write'
+        await host.call(call, { account, externalId: row.externalId })
+        // A source that cannot write back answers isWritten: false; there is nothing to retry.
+        await db.outbox.delete(row.id)
+      } catch (error) {
+        const message = error instanceof HostError || error instanceof Error ? error.message : String(error)
+        const outcome = await writeFailed(db, row, message, now)
+        if (outcome === 'failed') {
+          report(`Marking an item ${row.action} at its source failed after several tries: ${message}`)
+        }
+      }
+    }
+  }
+
+  return {
+    /** Send what is due; a second call while one runs joins it. */
+    sendDue(now: number): Promise<void> {
+      sending ??= sendDue(now).finally(() => {
+        sending = null
+      })
+      return sending
+    },
+  }
+}

@@ -1,0 +1,92 @@
+// The write-back outbox: "done" reaches the source through the store,
+// survives a restart, retries with backoff, shows a failure after the last
+// try, and undo before it is sent cancels it.
+import { describe, expect, it } from 'vitest'
+import { listFailedWrites } from '../../src/renderer/db/outbox'
+import { createHarness } from './engine-harness'
+
+const monday = (time: string) => `2026-11-23T${time}:00Z`
+
+async function withWritableSource(options: { failures?: number } = {}) {
+  const written: string[] = []
+  let failures = options.failures ?? 0
+  const h = await createHarness({
+    start: monday('12:00'),
+    decorateSource: (factory) => (account, credentials, context) => ({
+      ...factory(account, credentials, context),
+      markDone: async (externalId: string) => {
+        if (failures-- > 0) throw new Error('the source is down for maintenance')
+        written.push(externalId)
+      },
+    }),
+  })
+  return { h, written }
+}
+
+describe('write-back outbox', () => {
+  it('writes "done" back to the source and empties the outbox', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'review please')
+    await h.at(monday('12:01'))
+    expect(await h.engine.markDone(item.id)).toBe(true)
+    await h.engine.settled()
+    await h.at(monday('12:02'))
+    expect(written).toEqual([item.externalId])
+    expect(await h.db.outbox.count()).toBe(0)
+    expect((await h.db.items.get(item.id))?.status).toBe('done')
+    h.engine.stop()
+  })
+
+  it('keeps a write across a restart and sends it from the new window', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'ship it')
+    await h.at(monday('12:01'))
+    h.engine.stop()
+    // The window marked it done and died before the write went out.
+    const { markDoneWithWriteBack } = await import('../../src/renderer/db/outbox')
+    await markDoneWithWriteBack(h.db, item, 'sample', h.clock.now())
+    const again = h.makeEngine()
+    await again.start()
+    await again.settled()
+    expect(written).toEqual([item.externalId])
+    again.stop()
+  })
+
+  it('retries a failing write with backoff, then shows it as failed with the reason', async () => {
+    const { h, written } = await withWritableSource({ failures: 100 })
+    await h.engine.start()
+    const item = h.say('github', 'flaky')
+    await h.at(monday('12:01'))
+    await h.engine.markDone(item.id)
+    await h.at(monday('12:01'))
+    const row = await h.db.outbox.toArray()
+    expect(row[0]).toMatchObject({ state: 'pending', attempts: 1 })
+    expect(row[0]?.nextAttemptAt).toBe(Date.parse(monday('12:01')) + 10_000)
+    for (const at of ['12:02', '12:10', '12:30', '13:30', '15:30']) await h.at(monday(at))
+    const failed = await listFailedWrites(h.db)
+    expect(failed).toHaveLength(1)
+    expect(failed[0]?.error).toMatch(/down for maintenance/)
+    expect(h.problems.some((problem) => /failed after several tries/.test(problem))).toBe(true)
+    expect(written).toEqual([])
+    h.engine.stop()
+  })
+
+  it('cancels a write that was not sent yet when "done" is undone', async () => {
+    const { h, written } = await withWritableSource({ failures: 1 })
+    await h.engine.start()
+    const item = h.say('github', 'oops')
+    await h.at(monday('12:01'))
+    await h.at(monday('13:00'))
+    expect((await h.db.items.get(item.id))?.status).toBe('delivered')
+    await h.engine.markDone(item.id)
+    await h.engine.settled()
+    expect(await h.engine.undoDone(item.id)).toBe('cancelled')
+    expect((await h.db.items.get(item.id))?.status).toBe('delivered')
+    await h.at(monday('13:10'))
+    expect(written).toEqual([])
+    expect(await h.db.outbox.count()).toBe(0)
+    h.engine.stop()
+  })
+})
