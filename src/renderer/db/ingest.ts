@@ -1,7 +1,7 @@
 // Stores one pulled batch: its items, the stream's next cursor and a pending
 // notice for each urgent item, in one transaction, so a crash between them
 // can neither lose items, skip them, nor leave an urgent one silent.
-import type { InboxItem, SourceItem } from '../../shared/model'
+import { type InboxItem, ItemStatus, type SourceItem } from '../../shared/model'
 import { contentOf, hasSameContent, withNewContent } from './item-content'
 import { breakthroughNotice } from './notices'
 import { type CursorRow, cursorKey, type LullDb, type QuarantineRow } from './schema'
@@ -48,7 +48,11 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
     for (let index = 0; index < items.length; index++) {
       const item = items[index]!
       const previous = stored[index]
-      if (previous === undefined) added.push(newItem(item, batch))
+      // A stored row too broken to compare (no author, an unknown status) is
+      // replaced by what the source says now. A full parse of every stored
+      // row would cost re-ingest most of its speed; this check is what the
+      // comparison below relies on.
+      if (previous === undefined || !isComparable(previous)) added.push(newItem(item, batch))
       else if (!hasSameContent(previous, item)) changed.push(withNewContent(previous, item))
     }
     // put, not add, for the new items too: this transaction just saw they
@@ -82,6 +86,18 @@ function skippedRow(
     reason: skip.reason,
     at: batch.now,
   }
+}
+
+const statuses = new Set<unknown>(ItemStatus.options)
+
+function isComparable(row: InboxItem): boolean {
+  const loose = row as { author?: unknown; status?: unknown; receivedAt?: unknown }
+  return (
+    typeof loose.author === 'object' &&
+    loose.author !== null &&
+    statuses.has(loose.status) &&
+    typeof loose.receivedAt === 'number'
+  )
 }
 
 function cursorRow(batch: IngestBatch): CursorRow {

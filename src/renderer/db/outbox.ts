@@ -77,7 +77,7 @@ export async function queueRead(
 export function undoDone(db: LullDb, itemId: string): Promise<'cancelled' | 'too-late' | 'nothing'> {
   return db.transaction('rw', db.items, db.outbox, async () => {
     const item = await db.items.get(itemId)
-    if (!item || item.status !== 'done') return 'nothing'
+    if (item?.status !== 'done') return 'nothing'
     const queued = await db.outbox.get(outboxId('done', itemId))
     const status = queued?.previousStatus ?? 'delivered'
     await db.items.put({ ...item, status: status === 'done' ? 'delivered' : status })

@@ -5,6 +5,7 @@
 import Dexie from 'dexie'
 import { z } from 'zod'
 import { Account, FocusSession, type InboxItem, type ItemStatus } from '../../shared/model'
+import { isBadItemRow, readItemRow, readItemRows } from './item-rows'
 import { type CursorRow, cursorKey, type LullDb } from './schema'
 
 export { loadSettings, saveSettings, settingsKey } from './settings'
@@ -15,20 +16,35 @@ export function countHeld(db: LullDb): Promise<number> {
   return db.items.where('status').equals('held').count()
 }
 
-/** The newest items with a status, newest first by when Lull received them. */
-export function listByStatus(db: LullDb, status: ItemStatus, limit: number): Promise<InboxItem[]> {
-  return db.items
+/**
+ * The newest items with a status, newest first by when Lull received them.
+ * Rows that do not parse are left out (the views and the sweep set them aside).
+ */
+export async function listByStatus(db: LullDb, status: ItemStatus, limit: number): Promise<InboxItem[]> {
+  const rows: unknown[] = await db.items
     .where('[status+receivedAt]')
     .between([status, Dexie.minKey], [status, Dexie.maxKey])
     .reverse()
     .limit(limit)
     .toArray()
+  return readItemRows(rows).items
 }
 
-/** Every item of one conversation, oldest first. */
+/** Every readable item of one conversation, oldest first. */
 export async function listThread(db: LullDb, accountId: string, threadKey: string): Promise<InboxItem[]> {
-  const items = await db.items.where('[accountId+threadKey]').equals([accountId, threadKey]).toArray()
-  return items.sort((a, b) => a.sentAt - b.sentAt)
+  const rows: unknown[] = await db.items
+    .where('[accountId+threadKey]')
+    .equals([accountId, threadKey])
+    .toArray()
+  return readItemRows(rows).items.sort((a, b) => a.sentAt - b.sentAt)
+}
+
+/** One item, or null when there is none or its row does not parse. */
+export async function getItem(db: LullDb, id: string): Promise<InboxItem | null> {
+  const row: unknown = await db.items.get(id)
+  if (row === undefined) return null
+  const read = readItemRow(row)
+  return isBadItemRow(read) ? null : read
 }
 
 /**

@@ -85,15 +85,17 @@ export const schemaV3 = {
  *   with the reason, so one bad row cannot take a view or a check-in down.
  * Items gain two indexes, so the views count and list without reading rows:
  * - `[status+source]`: the held count per source, counted on the index.
- *   It is written at ingest and again at each check-in (the status changes);
- *   bench/ingest.ts reports what it costs.
+ *   It is written at ingest and again at each check-in (the status changes).
+ *   Measured with bench/ingest.ts (30,000 items, Chromium): a first ingest
+ *   took about 5.9 s with it against 4.8 s without, a raw put into the same
+ *   indexes 7% longer; runs vary by ±30%.
  * - `urgentRuleId`: the breakthroughs. Only urgent items have the field, and
  *   IndexedDB writes no index entry for a row without it, so it costs the
  *   other items nothing.
  */
 export const schemaV4 = {
   ...schemaV3,
-
+  items: 'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId',
   notices: 'id, nextAttemptAt',
   quarantine: 'id, at',
 }

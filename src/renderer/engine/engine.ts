@@ -28,6 +28,7 @@ import {
 import { deliverHeld, lastCheckInAtKey } from '../db/checkin'
 import { nextNoticeAt } from '../db/notices'
 import { markDoneWithWriteBack, nextWriteAt, queueRead, undoDone } from '../db/outbox'
+import { sweepItems } from '../db/quarantine'
 import {
   countHeld,
   deleteAccount,
@@ -459,6 +460,17 @@ export function createEngine(deps: EngineDeps) {
       ]
       await registerShortcut()
       await wake()
+      // Rows a range query cannot see (a bad status or time) are found by one
+      // pass over the store, in small chunks, after the first wake.
+      void sweepItems(db)
+        .then(({ quarantined }) => {
+          if (quarantined > 0) {
+            report(
+              `${quarantined} stored item${quarantined === 1 ? '' : 's'} could not be read and ${quarantined === 1 ? 'was' : 'were'} set aside.`,
+            )
+          }
+        })
+        .catch((error: Error) => report(`Lull could not check its stored items: ${error.message}`))
     },
 
     stop() {

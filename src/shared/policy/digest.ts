@@ -45,6 +45,32 @@ export function assembleDigest(items: readonly InboxItem[]): DigestSection[] {
   })
 }
 
+/**
+ * The first `limit` items of a digest in reading order, keeping their
+ * sections, groups and threads; for showing a large digest a part at a time.
+ */
+export function firstItems(sections: readonly DigestSection[], limit: number): DigestSection[] {
+  let left = limit
+  const taken: DigestSection[] = []
+  for (const section of sections) {
+    if (left <= 0) break
+    const groups: DigestGroup[] = []
+    for (const group of section.groups) {
+      if (left <= 0) break
+      const threads: DigestThread[] = []
+      for (const thread of group.threads) {
+        if (left <= 0) break
+        const items = thread.items.slice(0, left)
+        left -= items.length
+        threads.push({ threadKey: thread.threadKey, items })
+      }
+      groups.push({ container: group.container, threads })
+    }
+    taken.push({ source: section.source, groups })
+  }
+  return taken
+}
+
 export function countBySource(items: readonly Pick<InboxItem, 'source'>[]): SourceCounts {
   const counts: SourceCounts = { slack: 0, github: 0, email: 0 }
   for (const item of items) counts[item.source] += 1

@@ -1,52 +1,63 @@
 // Digest: one check-in's items, grouped by source, channel or repository,
-// and thread, oldest reply-needed first.
+// and thread, oldest reply-needed first. A check-in can deliver tens of
+// thousands of items, so the view shows them a few hundred at a time.
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { InboxItem } from '../../../shared/model'
-import { assembleDigest, checkInLine } from '../../../shared/policy'
+import { useMemo, useState } from 'react'
+import { assembleDigest, checkInLine, type DigestSection, firstItems } from '../../../shared/policy'
 import { useServices } from '../../app-context'
+import { readDigest } from '../../db/item-queries'
 import { useAttention } from '../../hooks/use-attention'
+import { useSetAside } from '../../hooks/use-set-aside'
 import { formatWhen } from '../../ui/format'
 import { ItemRow } from '../../ui/ItemRow'
 
 const sourceTitle = { slack: 'Slack', github: 'GitHub', email: 'Email' } as const
+const shownPerStep = 300
 
 export function DigestView({ digestId }: { digestId: string | null }) {
   const { db } = useServices()
   const attention = useAttention()
-  const data = useLiveQuery(async () => {
-    const digest = digestId ? await db.digests.get(digestId) : await db.digests.orderBy('at').last()
-    if (!digest) return { digest: null, items: [] as InboxItem[] }
-    const items = (await db.items.bulkGet(digest.itemIds)).filter(
-      (item): item is InboxItem => item !== undefined,
-    )
-    return { digest, items }
-  }, [db, digestId])
+  const [shown, setShown] = useState(shownPerStep)
+  const data = useLiveQuery(() => readDigest(db, digestId), [db, digestId])
+  useSetAside(data?.bad)
+  // Grouping is redone when the items change, not on every tick of the clock.
+  const sections = useMemo(() => assembleDigest(data?.items ?? []), [data])
+  const visible = useMemo(() => firstItems(sections, shown), [sections, shown])
   if (!data || !attention) return <p className="loading">Loading…</p>
   if (!data.digest) return <p className="muted">No check-in yet. Your first digest appears here.</p>
-  const sections = assembleDigest(data.items)
+  const hidden = data.items.length - Math.min(shown, data.items.length)
   return (
     <section className="digest" aria-label="Digest">
       <h2 data-testid="digest-title">
         {checkInLine(data.digest.counts)}{' '}
         <span className="muted">· {formatWhen(data.digest.at, attention.zone, attention.now)}</span>
       </h2>
-      {sections.map((section) => (
-        <section key={section.source} className="digest-source">
-          <h3>{sourceTitle[section.source]}</h3>
-          {section.groups.map((group) => (
-            <div key={group.container} className="digest-group">
-              <h4>{group.container}</h4>
-              {group.threads.map((thread) => (
-                <div key={thread.threadKey} className="digest-thread">
-                  {thread.items.map((item) => (
-                    <ItemRow key={item.id} item={item} zone={attention.zone} now={attention.now} />
-                  ))}
-                </div>
+      <DigestSections sections={visible} zone={attention.zone} now={attention.now} />
+      {hidden > 0 ? (
+        <button type="button" onClick={() => setShown((count) => count + shownPerStep)}>
+          Show {Math.min(hidden, shownPerStep)} more of {hidden}
+        </button>
+      ) : null}
+    </section>
+  )
+}
+
+function DigestSections({ sections, zone, now }: { sections: DigestSection[]; zone: string; now: number }) {
+  return sections.map((section) => (
+    <section key={section.source} className="digest-source">
+      <h3>{sourceTitle[section.source]}</h3>
+      {section.groups.map((group) => (
+        <div key={group.container} className="digest-group">
+          <h4>{group.container}</h4>
+          {group.threads.map((thread) => (
+            <div key={thread.threadKey} className="digest-thread">
+              {thread.items.map((item) => (
+                <ItemRow key={item.id} item={item} zone={zone} now={now} />
               ))}
             </div>
           ))}
-        </section>
+        </div>
       ))}
     </section>
-  )
+  ))
 }

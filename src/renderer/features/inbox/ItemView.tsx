@@ -1,15 +1,24 @@
 // One item, opened from a breakthrough notification or a row's "View", with
-// its whole text and the rest of its conversation beneath it.
+// its whole text, how its write-back to the source stands, and the rest of
+// its conversation beneath it. The row is read through the model's schema: a
+// row that no longer parses reads as gone, never as a crash.
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect } from 'react'
 import { useServices } from '../../app-context'
-import { listThread } from '../../db/repositories'
+import { outboxId, retryWrite } from '../../db/outbox'
+import { getItem, listThread } from '../../db/repositories'
 import { useAttention } from '../../hooks/use-attention'
 import { ItemRow } from '../../ui/ItemRow'
 
 export function ItemView({ itemId }: { itemId: string }) {
-  const { db } = useServices()
+  const { db, engine } = useServices()
   const attention = useAttention()
-  const item = useLiveQuery(() => db.items.get(itemId).then((found) => found ?? null), [db, itemId])
+  const item = useLiveQuery(() => getItem(db, itemId), [db, itemId])
+  const write = useLiveQuery(() => db.outbox.get(outboxId('done', itemId)), [db, itemId])
+  // Opening an item is reading it: written back where the account's switch is on.
+  useEffect(() => {
+    void engine.markRead(itemId)
+  }, [engine, itemId])
   const thread = useLiveQuery(
     async () => (item ? listThread(db, item.accountId, item.threadKey) : []),
     [db, item?.accountId, item?.threadKey],
@@ -20,6 +29,18 @@ export function ItemView({ itemId }: { itemId: string }) {
   return (
     <section aria-label="Item">
       <ItemRow item={item} zone={attention.zone} now={attention.now} isFull />
+      {write?.state === 'failed' ? (
+        <p className="write-back-failed" role="status">
+          Marking this done at its source failed: {write.error}{' '}
+          <button type="button" onClick={() => void retryWrite(db, write.id, Date.now())}>
+            Try again
+          </button>
+        </p>
+      ) : write ? (
+        <p className="muted" role="status">
+          Marking this done at its source… (it is done here already)
+        </p>
+      ) : null}
       {others.length > 0 ? (
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
           <h2 className="thread-heading">{others.length} more in this conversation</h2>

@@ -3,9 +3,14 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { FocusLength } from '../../../shared/model'
 import { useServices } from '../../app-context'
-import { useAttention } from '../../hooks/use-attention'
+import { readBreakthroughsSince } from '../../db/item-queries'
+import { useAttention, useHeldCounts } from '../../hooks/use-attention'
+import { useSetAside, useSetAsideCount } from '../../hooks/use-set-aside'
 import { formatClock, formatWhen } from '../../ui/format'
 import { ItemRow } from '../../ui/ItemRow'
+
+const dayMs = 24 * 60 * 60_000
+const hourMs = 60 * 60_000
 
 const focusChoices: Array<{ label: string; length: FocusLength }> = [
   { label: '25 min', length: { kind: 'minutes', minutes: 25 } },
@@ -18,20 +23,18 @@ const focusChoices: Array<{ label: string; length: FocusLength }> = [
 export function NowView() {
   const { db, engine } = useServices()
   const attention = useAttention()
-  const dayStart = (attention?.now ?? 0) - 24 * 60 * 60_000
-  const breakthroughs = useLiveQuery(
-    () =>
-      db.items
-        .where('[status+receivedAt]')
-        .between(['delivered', dayStart], ['delivered', Number.MAX_SAFE_INTEGER])
-        .filter((item) => item.urgentRuleId !== undefined)
-        .reverse()
-        .limit(20)
-        .toArray(),
-    [db, dayStart],
-  )
-  if (!attention) return <p className="loading">Loading…</p>
-  const { deep, session, zone, now, held, heldCounts, nextCheckInAt } = attention
+  const counts = useHeldCounts()
+  const setAsideCount = useSetAsideCount()
+  // Read from the start of the hour a day ago, so the query changes hourly,
+  // not with every tick; the exact day is cut below.
+  const now = attention?.now ?? 0
+  const readSince = Math.floor((now - dayMs) / hourMs) * hourMs
+  const read = useLiveQuery(() => readBreakthroughsSince(db, readSince, 20), [db, readSince])
+  useSetAside(read?.bad)
+  if (!attention || !counts) return <p className="loading">Loading…</p>
+  const { deep, session, zone, nextCheckInAt } = attention
+  const heldCounts = counts.bySource
+  const breakthroughs = read?.items.filter((item) => item.receivedAt >= now - dayMs)
   const focusLine = deep.isDeep
     ? `Focus ${deep.until === null ? 'until you stop it' : `until ${formatClock(deep.until, zone)}`}${deep.source === 'block' ? ' (deep-work block)' : ''}`
     : 'Not focusing'
@@ -66,7 +69,7 @@ export function NowView() {
       </div>
       <div className="waiting-card">
         <p>
-          <strong data-testid="waiting-count">{held.length}</strong> waiting
+          <strong data-testid="waiting-count">{counts.total}</strong> waiting
           {waitingLine ? <span className="muted"> — {waitingLine}</span> : null}
         </p>
         <p data-testid="next-check-in">
@@ -77,7 +80,7 @@ export function NowView() {
             : `Next check-in ${formatWhen(nextCheckInAt, zone, now)}`}
         </p>
         <button type="button" className="primary" onClick={() => void engine.checkInNow()}>
-          Check in now ({held.length})
+          Check in now ({counts.total})
         </button>
       </div>
       <h2>Broke through today</h2>
@@ -90,6 +93,14 @@ export function NowView() {
       ) : (
         <p className="muted">Nothing urgent. Messages on your urgent channels will show here at once.</p>
       )}
+      {setAsideCount ? (
+        <p className="muted" data-testid="set-aside-count">
+          {setAsideCount === 1
+            ? '1 stored item could not be read and is set aside. '
+            : `${setAsideCount} stored items could not be read and are set aside. `}
+          Lull keeps them as they were, out of the way of check-ins and views.
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { deliverHeld } from '../../../../src/renderer/db/checkin'
 import { getMeta, markDone, snooze } from '../../../../src/renderer/db/repositories'
 import type { LullDb } from '../../../../src/renderer/db/schema'
-import { ingestHeld, openFreshDb, sourceItem } from './fixtures'
+import { ingestHeld, openFreshDb, putRawItem, sourceItem, storedItem } from './fixtures'
 
 const t0 = 1_700_000_100_000
 const at = t0 + 3_600_000
@@ -104,5 +104,80 @@ describe('deliverHeld', () => {
     expect(digest).toBeNull()
     expect(await db.digests.count()).toBe(0)
     expect(await getMeta(db, 'lastCheckInAt', z.number(), null)).toBe(at)
+  })
+
+  it('leaves a pending check-in notice with a scheduled digest, in the same transaction', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+
+    await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    expect(await db.notices.toArray()).toEqual([
+      { id: 'check-in:d1', kind: 'check-in', digestId: 'd1', at, attempts: 0, nextAttemptAt: at },
+    ])
+  })
+
+  it('leaves a pending notice with a catch-up digest too', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+
+    await deliverHeld(db, { digestId: 'd1', at, reason: 'catch-up' })
+
+    expect((await db.notices.get('check-in:d1'))?.kind).toBe('check-in')
+  })
+
+  it('leaves no notice for a manual check-in or a check-in with nothing held', async () => {
+    await deliverHeld(db, { digestId: 'd0', at, reason: 'scheduled' })
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await deliverHeld(db, { digestId: 'd1', at: at + 1, reason: 'manual' })
+
+    expect(await db.notices.count()).toBe(0)
+  })
+
+  it('writes neither digest nor notice when the check-in fails part way', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    // The notice is the last write: a notice already there under its id,
+    // and a hook that refuses to change it, makes that write fail.
+    await db.notices.put({
+      id: 'check-in:d1',
+      kind: 'check-in',
+      digestId: 'd1',
+      at: 0,
+      attempts: 0,
+      nextAttemptAt: 0,
+    })
+    db.notices.hook('updating', () => {
+      throw new Error('notice write refused')
+    })
+
+    await expect(deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })).rejects.toThrow(
+      'notice write refused',
+    )
+
+    expect((await db.items.get('acct-1:m1'))?.status).toBe('held')
+    expect(await db.digests.count()).toBe(0)
+    expect(await getMeta(db, 'lastCheckInAt', z.number(), null)).toBeNull()
+  })
+
+  it('sets a held row that is not an item aside and delivers the rest', async () => {
+    await ingestHeld(db, [sourceItem(1), sourceItem(2)], t0)
+    const { author: _missing, ...withoutAuthor } = storedItem(3, { status: 'held', receivedAt: t0 })
+    await putRawItem(db, withoutAuthor)
+
+    const digest = await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    expect(digest?.itemIds).toEqual(['acct-1:m1', 'acct-1:m2'])
+    expect(await db.items.get('acct-1:m3')).toBeUndefined()
+    const setAside = await db.quarantine.get('acct-1:m3')
+    expect(setAside).toMatchObject({ table: 'items', row: withoutAuthor, at })
+    expect(setAside?.reason).toContain('author')
+  })
+
+  it('sets aside a held row with a source Lull does not know instead of counting it', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await putRawItem(db, { ...storedItem(2, { status: 'held', receivedAt: t0 }), source: 'teams' })
+
+    const digest = await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    expect(digest?.counts).toEqual({ slack: 1, github: 0, email: 0 })
+    expect((await db.quarantine.get('acct-1:m2'))?.reason).toContain('source')
   })
 })

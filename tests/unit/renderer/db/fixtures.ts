@@ -2,7 +2,7 @@
 
 import { ingestBatch } from '../../../../src/renderer/db/ingest'
 import { LullDb } from '../../../../src/renderer/db/schema'
-import type { SourceItem } from '../../../../src/shared/model'
+import type { InboxItem, SourceItem } from '../../../../src/shared/model'
 
 let databases = 0
 
@@ -35,4 +35,17 @@ export const neverUrgent = () => null
 /** Ingest items as held, the way a plain pull does. */
 export function ingestHeld(db: LullDb, items: SourceItem[], now: number, cursor: string | null = 'c1') {
   return ingestBatch(db, { accountId: 'acct-1', stream: 'C01', items, cursor, now, classify: neverUrgent })
+}
+
+/** A stored item row as ingest would leave it, with the state given. */
+export function storedItem(
+  n: number,
+  state: Pick<InboxItem, 'status' | 'receivedAt'> & Partial<InboxItem>,
+): InboxItem {
+  return { ...sourceItem(n), ...state }
+}
+
+/** Writes a row into the items table as it is, the way an old version or a hand edit could. */
+export async function putRawItem(db: LullDb, row: Record<string, unknown>): Promise<void> {
+  await db.table<unknown, string>('items').put(row)
 }

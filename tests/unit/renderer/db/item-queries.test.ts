@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { deliverHeld } from '../../../../src/renderer/db/checkin'
+import {
+  countHeldBySource,
+  countWithStatus,
+  readBreakthroughsSince,
+  readDigest,
+  readStatusWindow,
+} from '../../../../src/renderer/db/item-queries'
+import { markDone } from '../../../../src/renderer/db/repositories'
+import type { LullDb } from '../../../../src/renderer/db/schema'
+import { ingestHeld, openFreshDb, putRawItem, sourceItem, storedItem } from './fixtures'
+
+const t0 = 1_700_000_100_000
+let db: LullDb
+
+beforeEach(() => {
+  db = openFreshDb()
+})
+afterEach(() => db.close())
+
+const github = { source: 'github' as const, github: { reason: 'mention' as const, subjectType: 'Issue' } }
+const email = { source: 'email' as const, email: { from: 'ops@acme.test' } }
+
+describe('view queries', () => {
+  it('counts held items in all and per source, leaving out the rest', async () => {
+    await ingestHeld(db, [sourceItem(1), sourceItem(2), sourceItem(3, github), sourceItem(4, email)], t0)
+    await markDone(db, 'acct-1:m2', t0 + 1)
+
+    expect(await countHeldBySource(db)).toEqual({ total: 3, bySource: { slack: 1, github: 1, email: 1 } })
+  })
+
+  it('reads a window of delivered items by offset, newest received first', async () => {
+    for (let n = 1; n <= 6; n++)
+      await db.items.put(storedItem(n, { status: 'delivered', receivedAt: t0 + n }))
+    await db.items.put(storedItem(7, { status: 'held', receivedAt: t0 + 7 }))
+
+    const window = await readStatusWindow(db, 'delivered', 2, 3)
+
+    expect(window.items.map((item) => item.id)).toEqual(['acct-1:m4', 'acct-1:m3', 'acct-1:m2'])
+    expect(await countWithStatus(db, 'delivered')).toBe(6)
+  })
+
+  it('returns the rows of a window that are not items apart, with the reason', async () => {
+    await db.items.put(storedItem(1, { status: 'delivered', receivedAt: t0 + 1 }))
+    const { sentAt: _missing, ...withoutSentAt } = storedItem(2, { status: 'delivered', receivedAt: t0 + 2 })
+    await putRawItem(db, withoutSentAt)
+
+    const window = await readStatusWindow(db, 'delivered', 0, 10)
+
+    expect(window.items.map((item) => item.id)).toEqual(['acct-1:m1'])
+    expect(window.bad).toHaveLength(1)
+    expect(window.bad[0]).toMatchObject({ key: 'acct-1:m2', row: withoutSentAt })
+    expect(window.bad[0]?.reason).toContain('sentAt')
+  })
+
+  it('reads the breakthroughs received since a time, newest first, still delivered', async () => {
+    const urgent = (n: number, receivedAt: number) =>
+      storedItem(n, {
+        status: 'delivered',
+        receivedAt,
+        deliveredAt: receivedAt,
+        urgentRuleId: 'rule-incidents',
+      })
+    await db.items.bulkPut([urgent(1, t0 - 10), urgent(2, t0 + 1), urgent(3, t0 + 2), urgent(4, t0 + 3)])
+    await db.items.put(storedItem(5, { status: 'delivered', receivedAt: t0 + 4 }))
+    await markDone(db, 'acct-1:m4', t0 + 5)
+
+    const read = await readBreakthroughsSince(db, t0, 20)
+
+    expect(read.items.map((item) => item.id)).toEqual(['acct-1:m3', 'acct-1:m2'])
+  })
+
+  it('reads the latest digest with the items it holds', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await deliverHeld(db, { digestId: 'd1', at: t0 + 1, reason: 'manual' })
+    await ingestHeld(db, [sourceItem(2), sourceItem(3)], t0 + 2)
+    await deliverHeld(db, { digestId: 'd2', at: t0 + 3, reason: 'manual' })
+
+    const latest = await readDigest(db, null)
+    const first = await readDigest(db, 'd1')
+
+    expect(latest.digest?.id).toBe('d2')
+    expect(latest.items.map((item) => item.id).sort()).toEqual(['acct-1:m2', 'acct-1:m3'])
+    expect(first.items.map((item) => item.id)).toEqual(['acct-1:m1'])
+  })
+})
