@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ViewTarget } from '../shared/model'
 import { useServices } from './app-context'
+import { AccountsView } from './features/accounts/AccountsView'
 import { DigestView } from './features/digest/DigestView'
 import { InboxView } from './features/inbox/InboxView'
 import { ItemView } from './features/inbox/ItemView'
@@ -12,11 +13,13 @@ import { SettingsView } from './features/settings/SettingsView'
 import { useSetAsideNotice } from './hooks/use-set-aside'
 import { useUi } from './store'
 import { ErrorBoundary } from './ui/ErrorBoundary'
+import { UndoDone } from './ui/UndoDone'
 
 const tabs = [
   { label: 'Now', target: { view: 'now' } },
   { label: 'Inbox', target: { view: 'inbox' } },
   { label: 'Digest', target: { view: 'digest', digestId: '' } },
+  { label: 'Accounts', target: { view: 'accounts' } },
   { label: 'Settings', target: { view: 'settings' } },
 ] as const
 
@@ -62,6 +65,7 @@ export function App() {
           </button>
         </div>
       ))}
+      <UndoDone />
       <main>
         {/* Keyed by the view, so moving to another view also clears a failure. */}
         <ErrorBoundary key={view.view} name={viewNames[view.view]}>
@@ -78,6 +82,7 @@ const viewNames: Record<ViewTarget['view'], string> = {
   digest: 'Digest',
   item: 'item',
   settings: 'Settings',
+  accounts: 'Accounts',
 }
 
 function OpenView({ view }: { view: ViewTarget }) {
@@ -92,5 +97,7 @@ function OpenView({ view }: { view: ViewTarget }) {
       return <ItemView itemId={view.itemId} />
     case 'settings':
       return <SettingsView />
+    case 'accounts':
+      return <AccountsView />
   }
 }

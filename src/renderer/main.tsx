@@ -32,16 +32,16 @@ function leadWithWebLocks(): Promise<void> {
   })
 }
 
-/** Ask the browser not to evict the inbox under storage pressure; say so if it will not promise. */
-async function keepStorage(report: (message: string) => void) {
+/**
+ * Ask the browser not to evict the inbox under storage pressure. A browser
+ * may decline (headless ones do); the store check with main still notices a
+ * store that was cleared, and says so then.
+ */
+async function keepStorage() {
   if (!navigator.storage?.persist) return
   const isPersisted = (await navigator.storage.persisted()) || (await navigator.storage.persist())
-  if (!isPersisted) {
-    console.warn('[lull] storage is not persistent: the browser may clear the inbox under storage pressure')
-    report(
-      "The browser did not promise to keep Lull's inbox under storage pressure. Lull notices if it is ever cleared; to be safe, use the desktop app.",
-    )
-  }
+  if (!isPersisted)
+    console.warn('[lull] storage is not persistent: the browser may clear the inbox under pressure')
 }
 
 async function findBridge(): Promise<LullBridge> {
@@ -84,7 +84,7 @@ async function boot() {
       `Lull's window stopped (${info.recovery.reason}) at ${new Date(info.recovery.at).toLocaleTimeString()} and was reloaded. Nothing held was lost: it is all in the store.`,
     )
   }
-  void keepStorage(report)
+  void keepStorage()
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ db, engine, host, mode: info?.mode ?? 'browser' }}>

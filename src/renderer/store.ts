@@ -8,6 +8,9 @@ export type Problem = { id: number; message: string; at: number }
 type UiState = {
   view: ViewTarget
   problems: Problem[]
+  /** The item just marked done, while "Undo" is offered. */
+  lastDone: { itemId: string; title: string } | null
+  offerUndo(done: { itemId: string; title: string } | null): void
   navigate(target: ViewTarget): void
   report(message: string): void
   dismiss(id: number): void
@@ -18,6 +21,8 @@ let nextProblemId = 1
 export const useUi = create<UiState>((set) => ({
   view: { view: 'now' },
   problems: [],
+  lastDone: null,
+  offerUndo: (done) => set({ lastDone: done }),
   navigate: (target) => set({ view: target }),
   report: (message) =>
     set((state) => {

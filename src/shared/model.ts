@@ -251,6 +251,7 @@ export const ViewTarget = z.discriminatedUnion('view', [
   z.object({ view: z.literal('now') }),
   z.object({ view: z.literal('inbox') }),
   z.object({ view: z.literal('settings') }),
+  z.object({ view: z.literal('accounts') }),
   z.object({ view: z.literal('digest'), digestId: z.string().max(128) }),
   z.object({ view: z.literal('item'), itemId: z.string().max(512) }),
 ])

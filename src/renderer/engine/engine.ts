@@ -41,6 +41,7 @@ import {
   saveSettings as saveSettingsRow,
   setMeta,
 } from '../db/repositories'
+import { writeRequestCounts } from '../db/request-counts'
 import type { LullDb } from '../db/schema'
 import { patchStoredSettings, settingsKey } from '../db/settings'
 import { storeIdentity } from '../db/store-identity'
@@ -177,7 +178,13 @@ export function createEngine(deps: EngineDeps) {
       const isSlow = stream.pullingSince !== null && now - stream.pullingSince >= slowPullMs
       return { ...stream, state: isSlow ? 'slow' : stream.problem ? 'failing' : 'ok' }
     })
-    const text = JSON.stringify(health.map(({ lastOkAt: _ok, pullingSince: _since, ...rest }) => rest))
+    // The last good sync to the minute: enough for the view, and a steady stream of pulls writes once a minute.
+    const text = JSON.stringify(
+      health.map(({ lastOkAt, pullingSince: _since, ...rest }) => ({
+        ...rest,
+        minute: lastOkAt === null ? null : Math.floor(lastOkAt / 60_000),
+      })),
+    )
     if (text === lastHealth) return
     lastHealth = text
     await setMeta(db, syncHealthKey, health).catch(() => {})
@@ -216,6 +223,10 @@ export function createEngine(deps: EngineDeps) {
     await followFocus(now)
     await updateTray({ now, zone: z, nextAt, deep })
     await writeHealth()
+    void host
+      .call('ledger:summary', { since: now - 60 * 60_000 })
+      .then(({ entries }) => writeRequestCounts(db, entries))
+      .catch(() => {})
     const [noticeAt, writeAt] = await Promise.all([nextNoticeAt(db), nextWriteAt(db)])
     return { now, zone: z, nextAt, noticeAt: earliest(noticeAt, writeAt) }
   }

@@ -5,7 +5,7 @@
 import { linkDestination } from '../../shared/link-destination'
 import type { InboxItem } from '../../shared/model'
 import { useServices } from '../app-context'
-import { markDone, snooze } from '../db/repositories'
+import { snooze } from '../db/repositories'
 import { useUi } from '../store'
 import { formatWhen } from './format'
 import { Field, MessageText } from './MessageText'
@@ -24,9 +24,13 @@ export function ItemRow({
   /** The item view: the whole text, and no "View" button. */
   isFull?: boolean
 }) {
-  const { db, host } = useServices()
+  const { db, host, engine } = useServices()
   const report = useUi((state) => state.report)
   const navigate = useUi((state) => state.navigate)
+  const offerUndo = useUi((state) => state.offerUndo)
+  const markItemDone = async () => {
+    if (await engine.markDone(item.id)) offerUndo({ itemId: item.id, title: item.title })
+  }
   const open = () => {
     if (!item.url) return
     host.call('link:open-external', { url: item.url }).catch((error: Error) => report(error.message))
@@ -58,7 +62,7 @@ export function ItemRow({
           </button>
         ) : null}
         {item.status !== 'done' ? (
-          <button type="button" onClick={() => void markDone(db, item.id, Date.now())}>
+          <button type="button" onClick={() => void markItemDone()}>
             Done
           </button>
         ) : null}
