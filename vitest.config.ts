@@ -12,7 +12,11 @@ export default defineConfig({
         resolve: { alias: [{ find: /^electron$/, replacement: electronStandIn }] },
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+          include: [
+            'tests/unit/**/*.test.{ts,tsx}',
+            'tests/integration/**/*.test.{ts,tsx}',
+            'tests/conformance/**/*.test.ts',
+          ],
           environment: 'node',
           setupFiles: ['tests/support/setup-unit.ts'],
         },

@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     platform,
     vault,
-    sources: { sample: createSampleSourceFactory() },
+    sources: { sample: createSampleSourceFactory({ canWatch: true }) },
     os: { notifier, tray, links, shortcuts },
     log,
     storeMarker: createFileStoreMarker(join(app.getPath('userData'), 'store-marker.json')),

@@ -9,7 +9,8 @@ import { createRecordingPorts } from '../../src/main/web/os-standins'
 
 export async function startTestWebHost(sample: SampleOptions) {
   const log = createLog(() => {})
-  const workspace = createSampleWorkspace(sample)
+  // As `npm run web` runs it: the sample workspace pushes changes like a real source.
+  const workspace = createSampleWorkspace({ canWatch: true, ...sample })
   const ports = createRecordingPorts(log)
   const host = await startWebHost({
     rendererDir: resolve('out/renderer'),

@@ -21,6 +21,8 @@ export async function createHarness(options: {
   dbName?: string
   decorateSource?: (factory: SourceFactory) => SourceFactory
   storeMarker?: StoreMarker
+  /** Let the sample workspace push changes, as the app runs it. */
+  canWatch?: boolean
 }) {
   const clock = new ManualClock(Date.parse(options.start), options.zone ?? 'Europe/London')
   const dbName = options.dbName ?? `engine-test-${++dbCounter}`
@@ -28,7 +30,7 @@ export async function createHarness(options: {
   const settings: Settings = { ...defaultSettings, timeZone: null, ...options.settings }
   await saveSettings(db, settings)
   const host = createInProcessHost(
-    { isScripted: false, pollAfterMs: 1_000, now: () => clock.now() },
+    { isScripted: false, pollAfterMs: 1_000, now: () => clock.now(), canWatch: options.canWatch ?? false },
     {
       clock,
       ...(options.decorateSource ? { decorate: options.decorateSource } : {}),

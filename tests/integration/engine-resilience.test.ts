@@ -286,3 +286,27 @@ describe('a wiped store', () => {
     again.stop()
   })
 })
+
+describe('push watches', () => {
+  it('pulls a stream as soon as its watch says it changed, and shows it as not live once the watch drops', async () => {
+    const h = await createHarness({ start: monday('12:00'), canWatch: true })
+    await h.engine.start()
+    await h.engine.settled()
+    await expect
+      .poll(async () => (await readSyncHealth(h.db)).filter((stream) => stream.isWatched).length)
+      .toBe(6)
+
+    // No clock movement: only the watch can make this arrive.
+    const pushed = h.say('slack-general', 'pushed, not polled')
+    await expect.poll(async () => (await h.db.items.get(pushed.id))?.status).toBe('held')
+
+    h.host.workspace.controls.dropWatch('slack-general')
+    await expect
+      .poll(
+        async () =>
+          (await readSyncHealth(h.db)).find((stream) => stream.stream === 'slack-general')?.isWatched,
+      )
+      .toBe(false)
+    h.engine.stop()
+  })
+})

@@ -1,6 +1,7 @@
 // The sample workspace as a source: believable, idempotent, and through
 // the same contract as a real source.
 import { describe, expect, it } from 'vitest'
+import { noStatus } from '../../src/main/sources/focus-status'
 import { createSampleWorkspace } from '../../src/main/sources/sample'
 import { sampleStreams } from '../../src/main/sources/sample/traffic'
 import { SourceItem } from '../../src/shared/model'
@@ -70,5 +71,42 @@ describe('sample workspace', () => {
     const next = await source.pull('slack-general', empty.cursor)
     expect(next.items).toEqual([said])
     expect((await source.pull('slack-general', next.cursor)).items).toEqual([])
+  })
+
+  it('offers push watches only when asked, since a watched stream is polled slowly', () => {
+    const account = { id: 'sample', kind: 'sample' } as const
+    expect(createSampleWorkspace().factory(account, null).watch).toBeUndefined()
+    expect(createSampleWorkspace({ canWatch: true }).factory(account, null).watch).toBeTypeOf('function')
+  })
+
+  it('starts with no status, as a person who set none', async () => {
+    const source = createSampleWorkspace().factory({ id: 'sample', kind: 'sample' }, null)
+    expect(await source.readFocusStatus?.()).toEqual(noStatus)
+  })
+
+  it('has scripted traffic tell open watches to look once a slot, and stop when the last watch closes', async () => {
+    const timers = new Set<() => void>()
+    const workspace = createSampleWorkspace({
+      canWatch: true,
+      slotMs: 15_000,
+      setTimer: (callback, ms) => {
+        expect(ms).toBe(15_000)
+        timers.add(callback)
+        return () => timers.delete(callback)
+      },
+    })
+    const source = workspace.factory({ id: 'sample', kind: 'sample' }, null)
+    let changes = 0
+    const close = await source.watch?.('slack-incidents', { onChange: () => changes++, onDown: () => {} })
+    expect(timers.size).toBe(1)
+    for (const fire of [...timers]) {
+      timers.delete(fire)
+      fire()
+    }
+    await Promise.resolve()
+    expect(changes).toBe(1)
+    expect(timers.size).toBe(1)
+    close?.()
+    expect(timers.size).toBe(0)
   })
 })

@@ -38,7 +38,7 @@ async function start(log: Log): Promise<WebHost | null> {
       port: port.data,
       platform: platform(),
       vault: createMemoryVault(),
-      sources: { sample: createSampleSourceFactory() },
+      sources: { sample: createSampleSourceFactory({ canWatch: true }) },
       os: createRecordingPorts(log),
       log,
     })

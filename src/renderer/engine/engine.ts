@@ -465,6 +465,7 @@ export function createEngine(deps: EngineDeps) {
         }),
         host.on('watch:state', ({ accountId, stream, state }) => {
           scheduler.setWatched(accountId, stream, state === 'open', clock.now())
+          void startPulls(false)
           void writeHealth()
         }),
         watchSharedState(),
@@ -472,16 +473,11 @@ export function createEngine(deps: EngineDeps) {
       await registerShortcut()
       await wake()
       // Rows a range query cannot see (a bad status or time) are found by one
-      // pass over the store, in small chunks, after the first wake.
-      void sweepItems(db)
-        .then(({ quarantined }) => {
-          if (quarantined > 0) {
-            report(
-              `${quarantined} stored item${quarantined === 1 ? '' : 's'} could not be read and ${quarantined === 1 ? 'was' : 'were'} set aside.`,
-            )
-          }
-        })
-        .catch((error: Error) => report(`Lull could not check its stored items: ${error.message}`))
+      // pass over the store, in small chunks, after the first wake; what it
+      // sets aside is said by the window's set-aside notice.
+      void sweepItems(db).catch((error: Error) =>
+        report(`Lull could not check its stored items: ${error.message}`),
+      )
     },
 
     stop() {

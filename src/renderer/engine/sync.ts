@@ -188,12 +188,16 @@ export function createStreamScheduler(deps: {
       state.dueAt = Math.min(state.dueAt, at)
       return true
     },
-    /** While a watch is down the stream is polled again at its own pace, from now. */
+    /**
+     * A watch opened or went down. Either way the stream is pulled now: once
+     * open, to catch up on what was said before the watch could see it;
+     * once down, it is polled at its own pace from now until the watch is back.
+     */
     setWatched(accountId: string, stream: string, isWatched: boolean, at: number) {
       const state = streams.get(key(accountId, stream))
       if (!state || state.isWatched === isWatched) return
       state.isWatched = isWatched
-      if (!isWatched) state.dueAt = Math.min(state.dueAt, at)
+      state.dueAt = Math.min(state.dueAt, at)
     },
     /** The earliest moment a stream that is not being pulled wants pulling. */
     nextDueAt(): number | null {

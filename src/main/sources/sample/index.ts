@@ -2,11 +2,20 @@
 // channels, a DM and threads, GitHub notifications, email) so a first run
 // shows batching and a breakthrough within a minute, before any account is
 // connected. It goes through the same contract, pull and ingest path as a
-// real source.
-import { pullPageLimit } from '../../../shared/contract'
+// real source, and has every optional part of one (watch, write-back,
+// focus status), with faults on demand, so the platform can be exercised
+// end to end without a network.
+
+import { z } from 'zod'
+import { FocusStatus, pullPageLimit } from '../../../shared/contract'
 import { SourceItem } from '../../../shared/model'
-import type { PullResult, Source, SourceFactory } from '../source'
+import type { PullResult, Source, SourceContext, SourceFactory } from '../source'
+import { type SetTimer, systemTimer } from '../watches'
+import { createSampleClient } from './client'
+import { createSampleServer, type SampleControls, type SampleServer } from './server'
 import { messageForSlot, sampleAccountId, sampleStreams, streamForSlot } from './traffic'
+
+export type { SampleControls, SampleFault, SampleFaultKind } from './server'
 
 export type SampleOptions = {
   /** One slot is one chance of a message; 15 s gives a message every ~25 s on average. */
@@ -20,6 +29,14 @@ export type SampleOptions = {
   isScripted?: boolean
   /** The most slots one pull walks; more behind it makes a next page. */
   maxSlotsPerPull?: number
+  /**
+   * Offer push watches. Off unless asked: a watched stream is polled only
+   * slowly, which changes when an engine sees what is said; tests of the
+   * engine's polling keep it off, the conformance suite turns it on.
+   */
+  canWatch?: boolean
+  /** Paces the scripted traffic's push to open watches (one tick a slot). */
+  setTimer?: SetTimer
 }
 
 /** A sample workspace never replays more history than this, whatever a cursor asks. */
@@ -27,9 +44,21 @@ export const sampleHistoryMs = 14 * 24 * 60 * 60_000
 
 export type SampleWorkspace = {
   factory: SourceFactory
-  /** Say something in the workspace now (tests and demos). It shows in the next pull of its stream. */
+  /**
+   * Say something in the workspace now (tests and demos), of any length. It
+   * shows in the next pull of its stream, and open watches on it are told.
+   */
   inject(item: Omit<SourceItem, 'id' | 'accountId' | 'externalId'> & { externalId?: string }): SourceItem
+  /** The workspace's own side: faults, a revoked sign-in, dropped watches, what was written to it. */
+  controls: SampleControls
 }
+
+/**
+ * A message as someone says it: a title or text of any length, as a real
+ * workspace allows. The host fits it to the contract's limits when it is
+ * pulled, as it does for every source.
+ */
+const SaidItem = SourceItem.extend({ title: z.string(), text: z.string() })
 
 /** Cursor: "<origin ms>:<last slot seen>:<injected messages seen>". */
 type Cursor = { origin: number; slot: number; injected: number }
@@ -59,66 +88,157 @@ function parseCursor(
   }
 }
 
-export function createSampleWorkspace(options: SampleOptions = {}): SampleWorkspace {
-  const slotMs = options.slotMs ?? 15_000
-  const backlogMs = options.backlogMs ?? 2 * 60_000
-  const pollAfterMs = options.pollAfterMs ?? 5_000
-  const now = options.now ?? Date.now
-  const isScripted = options.isScripted ?? true
-  const maxSlotsPerPull = options.maxSlotsPerPull ?? 20_000
-  const injected: SourceItem[] = []
+type SourceDeps = {
+  server: SampleServer
+  injected: readonly SourceItem[]
+  context: SourceContext | undefined
+  slotMs: number
+  backlogMs: number
+  pollAfterMs: number
+  now: () => number
+  isScripted: boolean
+  maxSlotsPerPull: number
+  canWatch: boolean
+  /** Called when a watch opens or closes, so scripted traffic pushes only while someone watches. */
+  onWatchesChanged: () => void
+}
 
-  const source: Source = {
-    async verify() {
-      return { identity: 'Sample workspace' }
-    },
-    async listStreams() {
-      return sampleStreams.map(({ id, name }) => ({ id, name }))
-    },
-    async pull(stream, rawCursor): Promise<PullResult> {
-      const at = now()
-      const injectedCount = injected.length
-      const cursor = parseCursor(rawCursor, { now: at, backlogMs, slotMs, injectedCount })
-      const lastSlot = Math.floor((at - cursor.origin) / slotMs)
-      const items: SourceItem[] = []
-      // Walk slots up to a bound and stop at a full page: the cursor then
-      // points at the last slot walked, and `hasMore` asks for the next page.
-      let slot = cursor.slot
-      const walkTo = Math.min(lastSlot, cursor.slot + maxSlotsPerPull)
-      while (isScripted && slot < walkTo && items.length < pullPageLimit) {
-        slot += 1
-        const speaker = streamForSlot(slot)
-        if (speaker?.id === stream) items.push(messageForSlot(speaker, slot, cursor.origin + slot * slotMs))
-      }
-      if (!isScripted) slot = Math.max(slot, lastSlot)
-      let seen = cursor.injected
-      while (seen < injectedCount && items.length < pullPageLimit) {
-        const item = injected[seen] as SourceItem
-        if (item.stream === stream) items.push(item)
-        seen += 1
-      }
-      return {
-        items,
-        cursor: `${cursor.origin}:${slot}:${seen}`,
-        hasMore: slot < lastSlot || seen < injectedCount,
-        pollAfterMs,
-      }
-    },
+function createSampleSource(deps: SourceDeps): Source {
+  const { server, injected, slotMs, backlogMs, pollAfterMs, now, isScripted, maxSlotsPerPull } = deps
+  const client = createSampleClient({ server, now, ...(deps.context ? { context: deps.context } : {}) })
+
+  function readPage(stream: string, rawCursor: string | null): PullResult {
+    const at = now()
+    const injectedCount = injected.length
+    const cursor = parseCursor(rawCursor, { now: at, backlogMs, slotMs, injectedCount })
+    const lastSlot = Math.floor((at - cursor.origin) / slotMs)
+    const items: SourceItem[] = []
+    // Walk slots up to a bound and stop at a full page: the cursor then
+    // points at the last slot walked, and `hasMore` asks for the next page.
+    let slot = cursor.slot
+    const walkTo = Math.min(lastSlot, cursor.slot + maxSlotsPerPull)
+    while (isScripted && slot < walkTo && items.length < pullPageLimit) {
+      slot += 1
+      const speaker = streamForSlot(slot)
+      if (speaker?.id === stream) items.push(messageForSlot(speaker, slot, cursor.origin + slot * slotMs))
+    }
+    if (!isScripted) slot = Math.max(slot, lastSlot)
+    let seen = cursor.injected
+    while (seen < injectedCount && items.length < pullPageLimit) {
+      const item = injected[seen] as SourceItem
+      if (item.stream === stream) items.push(item)
+      seen += 1
+    }
+    return {
+      items,
+      cursor: `${cursor.origin}:${slot}:${seen}`,
+      hasMore: slot < lastSlot || seen < injectedCount,
+      pollAfterMs,
+    }
+  }
+
+  const watch: Source['watch'] = async (stream, handlers) => {
+    client.ask('watch', `a watch on ${stream}`)
+    const close = server.addWatch(stream, handlers)
+    deps.onWatchesChanged()
+    return () => {
+      close()
+      deps.onWatchesChanged()
+    }
   }
 
   return {
-    factory: () => source,
+    ...(deps.canWatch ? { watch } : {}),
+    async verify() {
+      client.ask('verify', 'a sign-in check')
+      return { identity: 'Sample workspace' }
+    },
+    async listStreams() {
+      client.ask('listStreams', 'the list of streams')
+      return sampleStreams.map(({ id, name }) => ({ id, name }))
+    },
+    async pull(stream, rawCursor) {
+      client.ask('pull', `a pull of ${stream}`, { isPage: true })
+      return readPage(stream, rawCursor)
+    },
+    async markDone(externalId) {
+      client.ask('markDone', `marking ${externalId} done`)
+      server.writeDone(externalId)
+    },
+    async markRead(externalId) {
+      client.ask('markRead', `marking ${externalId} read`)
+      server.writeRead(externalId)
+    },
+    async readFocusStatus() {
+      client.ask('readFocusStatus', 'reading the status')
+      return server.readStatus()
+    },
+    async writeFocusStatus(status) {
+      client.ask('writeFocusStatus', 'setting the status')
+      server.writeStatus(FocusStatus.parse(status))
+    },
+  }
+}
+
+export function createSampleWorkspace(options: SampleOptions = {}): SampleWorkspace {
+  const slotMs = options.slotMs ?? 15_000
+  const isScripted = options.isScripted ?? true
+  const setTimer = options.setTimer ?? systemTimer
+  const injected: SourceItem[] = []
+  const server = createSampleServer()
+  let stopTicking: (() => void) | null = null
+
+  /**
+   * Scripted traffic may speak in any slot: while a watch is open, each slot
+   * tells every watch to look, as a workspace's socket would push a message.
+   */
+  function tick() {
+    stopTicking = setTimer(() => {
+      stopTicking = null
+      // A dropped watch leaves without closing: stop once nobody watches.
+      if (!server.hasWatches()) return
+      server.notify(null)
+      tick()
+    }, slotMs)
+  }
+
+  function onWatchesChanged() {
+    if (!isScripted) return
+    if (server.hasWatches() && stopTicking === null) tick()
+    if (!server.hasWatches() && stopTicking !== null) {
+      stopTicking()
+      stopTicking = null
+    }
+  }
+
+  const deps = {
+    server,
+    injected,
+    slotMs,
+    backlogMs: options.backlogMs ?? 2 * 60_000,
+    pollAfterMs: options.pollAfterMs ?? 5_000,
+    now: options.now ?? Date.now,
+    isScripted,
+    maxSlotsPerPull: options.maxSlotsPerPull ?? 20_000,
+    canWatch: options.canWatch ?? false,
+    onWatchesChanged,
+  }
+
+  return {
+    factory: (_account, _credentials, context) => createSampleSource({ ...deps, context }),
     inject(partial) {
       const externalId = partial.externalId ?? `injected-${injected.length + 1}`
-      const item = SourceItem.parse({
+      const item = SaidItem.parse({
         ...partial,
         externalId,
         id: `${sampleAccountId}:${externalId}`,
         accountId: sampleAccountId,
       })
       injected.push(item)
+      server.notify(item.stream)
       return item
     },
+    controls: server.controls,
   }
 }
 
