@@ -200,6 +200,11 @@ export function createHost(deps: HostDeps): HostHandlers {
       return watches.setWatched(account, await sourceFor(account), streams)
     },
 
+    async 'source:reconnect'({ reason }) {
+      watches.reconnectAll(reason)
+      return {}
+    },
+
     async 'ledger:summary'({ since }) {
       return { entries: ledger.summary(since) }
     },

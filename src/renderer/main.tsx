@@ -85,6 +85,10 @@ async function boot() {
     )
   }
   void keepStorage()
+  // A network change (Wi-Fi back, a VPN up) ends push connections without a word: reopen them.
+  window.addEventListener('online', () => {
+    void host.call('source:reconnect', { reason: 'the network came back' }).catch(() => {})
+  })
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ db, engine, host, mode: info?.mode ?? 'browser' }}>

@@ -143,6 +143,11 @@ export const calls = {
       .strict(),
     response: z.object({ isSupported: z.boolean() }),
   },
+  /** The network came back (the window saw `online`): reopen every push watch and catch up. */
+  'source:reconnect': {
+    request: z.object({ reason: z.string().max(256) }).strict(),
+    response: Empty,
+  },
   /** Set the person's status and Do Not Disturb at one account until `until`; answers what was there before. */
   'focus:status-set': {
     request: z

@@ -310,3 +310,61 @@ describe('push watches', () => {
     h.engine.stop()
   })
 })
+
+describe('a revoked sign-in', () => {
+  it('shows the error, stops pulling the account, keeps its items, and goes again on "Sync now"', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    await h.engine.start()
+    const kept = h.say('slack-general', 'said before the revoke')
+    await h.at(monday('12:01'))
+    h.host.workspace.controls.revokeCredentials()
+    await h.at(monday('12:02'))
+    expect(
+      h.problems.some((problem) =>
+        /no longer accepts Lull's sign-in.*Connect the account again/.test(problem),
+      ),
+    ).toBe(true)
+    const pulls = h.host.workspace.controls.requestCount()
+    for (const time of ['12:10', '12:30', '13:05']) await h.at(monday(time))
+    expect(h.host.workspace.controls.requestCount()).toBe(pulls)
+    expect(await h.db.items.get(kept.id)).toBeDefined()
+    expect((await readSyncHealth(h.db)).every((stream) => stream.state === 'failing')).toBe(true)
+
+    await h.engine.syncNow('sample')
+    await h.engine.settled()
+    expect(h.host.workspace.controls.requestCount()).toBeGreaterThan(pulls)
+    h.engine.stop()
+  })
+})
+
+describe('focus status', () => {
+  it('is set at an account whose switch is on, restored when focus ends, and restored after a restart mid-focus', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    await h.engine.start()
+    const lunch = { message: 'At lunch', emoji: ':sandwich:', expiresAt: null, isDoNotDisturb: false }
+    h.host.workspace.controls.setFocusStatusAsPerson(lunch)
+    await h.engine.updateAccount('sample', { isFocusStatusOn: true })
+
+    await h.engine.startFocus({ kind: 'minutes', minutes: 25 })
+    await expect
+      .poll(() => h.host.workspace.controls.focusStatus().message)
+      .toBe('Deep work until 12:25, #incidents for emergencies')
+    expect(h.host.workspace.controls.focusStatus()).toMatchObject({
+      isDoNotDisturb: true,
+      expiresAt: Date.parse(monday('12:25')),
+    })
+    await h.engine.endFocus()
+    await expect.poll(() => h.host.workspace.controls.focusStatus()).toEqual(lunch)
+
+    // A restart in the middle of focus still restores once the session is over.
+    await h.engine.startFocus({ kind: 'minutes', minutes: 25 })
+    await expect.poll(() => h.host.workspace.controls.focusStatus().isDoNotDisturb).toBe(true)
+    h.engine.stop()
+    h.clock.jumpTo(Date.parse(monday('12:40')))
+    const again = h.makeEngine()
+    await again.start()
+    await again.settled()
+    await expect.poll(() => h.host.workspace.controls.focusStatus()).toEqual(lunch)
+    again.stop()
+  })
+})

@@ -163,6 +163,35 @@ describe('host contract', () => {
     expect([saved.size, thisRun.size]).toEqual([1, 1])
   })
 
+  it('reopens every push watch when the window says the network came back', async () => {
+    let opened = 0
+    let closed = 0
+    const { dispatch } = setup(() => ({
+      ...honest,
+      watch: async () => {
+        opened++
+        return () => {
+          closed++
+        }
+      },
+    }))
+    const account = { id: 'sample', kind: 'sample' } as const
+    expect(await dispatch('source:watch', { account, streams: ['a', 'b'] })).toEqual({
+      ok: true,
+      value: { isSupported: true },
+    })
+    await new Promise((done) => setTimeout(done, 10))
+    expect(opened).toBe(2)
+    expect(await dispatch('source:reconnect', { reason: 'the network came back' })).toEqual({
+      ok: true,
+      value: {},
+    })
+    await new Promise((done) => setTimeout(done, 10))
+    expect([opened, closed]).toEqual([4, 2])
+    await dispatch('source:watch', { account, streams: [] })
+    expect(closed).toBe(4)
+  })
+
   it('notices when the renderer comes with a different store than the one it had', async () => {
     const { dispatch } = setup(() => honest)
     const check = (storeId: string) => dispatch('store:check', { storeId, createdAt: 1 })

@@ -135,7 +135,16 @@ export function createStreamScheduler(deps: {
       state.failures += 1
       state.dueAt = now() + backoffDelay(state.failures)
       const message = error instanceof HostError || error instanceof Error ? error.message : String(error)
-      const problem = `Could not sync ${state.name} (${state.account.label}): ${message}`
+      let problem = `Could not sync ${state.name} (${state.account.label}): ${message}`
+      if (error instanceof HostError && error.code === 'bad-credentials') {
+        // Asking again with a revoked sign-in only fails again (and can lock
+        // the account at the source): this account waits for the person.
+        problem = `${state.account.label} no longer accepts Lull's sign-in: ${message} Connect the account again, then choose "Sync now". Its items stay.`
+        for (const other of streams.values()) {
+          if (other.accountId === state.accountId)
+            Object.assign(other, { dueAt: Number.POSITIVE_INFINITY, state: 'failing', problem })
+        }
+      }
       Object.assign(state, { state: 'failing', pullingSince: null, problem })
       return { added: [], problem, skipped: 0 }
     }
@@ -178,7 +187,10 @@ export function createStreamScheduler(deps: {
     pullDue(settings: Settings, now: () => number, options: { all?: boolean } = {}): Promise<PullOutcome[]> {
       const at = now()
       followClockBack(at)
-      const due = [...streams.values()].filter((state) => options.all || state.dueAt <= at)
+      // A stream waiting for the person (a revoked sign-in) is left out until "Sync now".
+      const due = [...streams.values()].filter(
+        (state) => Number.isFinite(state.dueAt) && (options.all || state.dueAt <= at),
+      )
       return Promise.all(due.map((state) => pull(state, settings, now)))
     },
     /** A push watch said this stream changed: it is due now. Answers false for a stream not scheduled. */
@@ -203,7 +215,7 @@ export function createStreamScheduler(deps: {
     nextDueAt(): number | null {
       let earliest: number | null = null
       for (const state of streams.values()) {
-        if (inFlight.has(key(state.accountId, state.stream))) continue
+        if (inFlight.has(key(state.accountId, state.stream)) || !Number.isFinite(state.dueAt)) continue
         if (earliest === null || state.dueAt < earliest) earliest = state.dueAt
       }
       return earliest

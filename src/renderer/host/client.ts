@@ -28,6 +28,7 @@ export const callDeadlineMs: Record<CallName, number> = {
   'item:done-write': 30_000,
   'item:read-write': 30_000,
   'source:watch': 30_000,
+  'source:reconnect': 10_000,
   'focus:status-set': 30_000,
   'focus:status-restore': 30_000,
   'ledger:summary': 10_000,
