@@ -4,6 +4,7 @@
 // the same store, a store that was wiped.
 import { describe, expect, it } from 'vitest'
 import { createSampleWorkspace } from '../../src/main/sources/sample'
+import type { SourceFactory } from '../../src/main/sources/source'
 import { createMemoryStoreMarker } from '../../src/main/store-marker'
 import { ingestBatch } from '../../src/renderer/db/ingest'
 import { LullDb } from '../../src/renderer/db/schema'
@@ -46,22 +47,28 @@ describe('a wake that fails', () => {
   })
 })
 
+/** A source whose pulls of one stream never answer while `hang.isOn`. */
+function hangingOn(stream: string, hang: { isOn: boolean }) {
+  return (factory: SourceFactory): SourceFactory =>
+    (account, credentials, context) => {
+      const source = factory(account, credentials, context)
+      return {
+        ...source,
+        pull: (asked, cursor) =>
+          hang.isOn && asked === stream ? new Promise(() => {}) : source.pull(asked, cursor),
+      }
+    }
+}
+
 describe('a pull that never answers', () => {
   it('holds up neither other streams, breakthroughs, check-ins nor focus, and shows as slow, then failing', async () => {
-    let isHung = false
+    const hang = { isOn: false }
     const h = await createHarness({
       start: monday('12:00'),
-      decorateSource: (factory) => (account, credentials) => {
-        const source = factory(account, credentials)
-        return {
-          ...source,
-          pull: (stream, cursor) =>
-            isHung && stream === 'slack-general' ? new Promise(() => {}) : source.pull(stream, cursor),
-        }
-      },
+      decorateSource: hangingOn('slack-general', hang),
     })
     await h.engine.start()
-    isHung = true
+    hang.isOn = true
     h.say('slack-general', 'stuck behind a hung pull')
     const review = h.say('github', 'review please')
     h.clock.jumpTo(Date.parse(monday('12:00')) + 20_000)
@@ -100,22 +107,15 @@ describe('a pull that never answers', () => {
   })
 
   it('lets "check in now" deliver what is there after a short wait instead of waiting on the stuck stream', async () => {
-    let isHung = false
+    const hang = { isOn: false }
     const h = await createHarness({
       start: monday('12:00'),
-      decorateSource: (factory) => (account, credentials) => {
-        const source = factory(account, credentials)
-        return {
-          ...source,
-          pull: (stream, cursor) =>
-            isHung && stream === 'slack-general' ? new Promise(() => {}) : source.pull(stream, cursor),
-        }
-      },
+      decorateSource: hangingOn('slack-general', hang),
     })
     await h.engine.start()
     const review = h.say('github', 'review please')
     await h.at(monday('12:01'))
-    isHung = true
+    hang.isOn = true
     const checkIn = h.engine.checkInNow()
     await flush()
     h.clock.jumpTo(Date.parse(monday('12:01')) + 10_000)

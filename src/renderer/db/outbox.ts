@@ -9,6 +9,29 @@ const retryDelaysMs = [10_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 
 export const outboxId = (action: OutboxRow['action'], itemId: string) => `${action}:${itemId}`
 
+function queuedWrite(
+  action: OutboxRow['action'],
+  item: Pick<InboxItem, 'id' | 'accountId' | 'externalId'>,
+  kind: OutboxRow['kind'],
+  now: number,
+  previousStatus: InboxItem['status'],
+): OutboxRow {
+  return {
+    id: outboxId(action, item.id),
+    action,
+    itemId: item.id,
+    accountId: item.accountId,
+    kind,
+    externalId: item.externalId,
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    state: 'pending',
+    error: null,
+    previousStatus,
+  }
+}
+
 /**
  * Mark an item done and queue the write to its source, in one transaction.
  * False when there is no such item. `kind` is the account's kind.
@@ -24,20 +47,7 @@ export function markDoneWithWriteBack(
     if (!stored || stored.status === 'done') return false
     const { snoozedUntil: _cleared, ...rest } = stored
     await db.items.put({ ...rest, status: 'done', deliveredAt: stored.deliveredAt ?? now })
-    await db.outbox.put({
-      id: outboxId('done', item.id),
-      action: 'done',
-      itemId: item.id,
-      accountId: item.accountId,
-      kind,
-      externalId: item.externalId,
-      createdAt: now,
-      attempts: 0,
-      nextAttemptAt: now,
-      state: 'pending',
-      error: null,
-      previousStatus: stored.status,
-    })
+    await db.outbox.put(queuedWrite('done', item, kind, now, stored.status))
     return true
   })
 }
@@ -52,20 +62,7 @@ export async function queueRead(
   const id = outboxId('read', item.id)
   await db.transaction('rw', db.outbox, async () => {
     if (await db.outbox.get(id)) return
-    await db.outbox.put({
-      id,
-      action: 'read',
-      itemId: item.id,
-      accountId: item.accountId,
-      kind,
-      externalId: item.externalId,
-      createdAt: now,
-      attempts: 0,
-      nextAttemptAt: now,
-      state: 'pending',
-      error: null,
-      previousStatus: item.status,
-    })
+    await db.outbox.put(queuedWrite('read', item, kind, now, item.status))
   })
 }
 
