@@ -368,3 +368,36 @@ describe('focus status', () => {
     again.stop()
   })
 })
+
+describe('rows no range query can see', () => {
+  it('are swept aside a while after start, and the sweep runs at most once a day', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    const good = h.say('slack-general', 'fine')
+    const badStatus = {
+      ...good,
+      id: 'sample:bad-status',
+      externalId: 'bad-status',
+      status: 'pending-ish',
+      receivedAt: 1,
+    }
+    await h.db.items.put(badStatus as never)
+    await h.engine.start()
+    await h.engine.settled()
+    expect(await h.db.quarantine.count()).toBe(0)
+
+    h.clock.jumpTo(Date.parse(monday('12:03')))
+    await h.clock.runDue(() => h.engine.settled())
+    await expect.poll(() => h.db.quarantine.count()).toBe(1)
+    expect(await h.db.items.get('sample:bad-status')).toBeUndefined()
+    h.engine.stop()
+
+    await h.db.items.put({ ...badStatus, id: 'sample:bad-again', externalId: 'bad-again' } as never)
+    h.clock.jumpTo(Date.parse(monday('14:00')))
+    const again = h.makeEngine()
+    await again.start()
+    h.clock.jumpTo(Date.parse(monday('14:05')))
+    await h.clock.runDue(() => again.settled())
+    expect(await h.db.items.get('sample:bad-again')).toBeDefined()
+    again.stop()
+  })
+})

@@ -65,6 +65,10 @@ export const slowPullMs = 15_000
 /** A check-in delivered this long after its time is a catch-up (after sleep or with the app closed). */
 const lateAfterMs = 2 * 60_000
 export const sampleAccountId = 'sample'
+/** The sweep for unreadable rows: this long after start, and at most this often. */
+export const sweepDelayMs = 2 * 60_000
+export const sweepEveryMs = 24 * 60 * 60_000
+const lastSweepKey = 'lastSweepAt'
 
 export type EngineDeps = {
   db: LullDb
@@ -110,6 +114,7 @@ export function createEngine(deps: EngineDeps) {
   let preparedCheckInAt: number | null = null
   let lastView: WakeView | null = null
   let lastHealth = ''
+  let cancelSweep: () => void = () => {}
   // Decisions (check-ins, focus, settings) run one at a time. Pulls are not
   // in this queue: a slow source must never hold up a check-in or focus.
   let queue: Promise<unknown> = Promise.resolve()
@@ -421,6 +426,24 @@ export function createEngine(deps: EngineDeps) {
     sessions = await listRecentFocusSessions(db, now)
   }
 
+  /**
+   * Rows a range query cannot see (a bad status or time) are found by one
+   * pass over the whole store, in small chunks. It reads every row, so it
+   * runs once a day at most, a while after start, never on the way to the
+   * first screen; what it sets aside is said by the window's set-aside notice.
+   */
+  async function sweepIfDue() {
+    const now = clock.now()
+    const last = await getMeta(db, lastSweepKey, z.number(), 0)
+    if (now - last < sweepEveryMs && last <= now) return
+    try {
+      await sweepItems(db)
+      await setMeta(db, lastSweepKey, clock.now())
+    } catch (error) {
+      report(`Lull could not check its stored items: ${(error as Error).message}`)
+    }
+  }
+
   /** Wait for `work`, but no longer than `ms` on the engine's clock. */
   function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
     return new Promise((done) => {
@@ -472,15 +495,11 @@ export function createEngine(deps: EngineDeps) {
       ]
       await registerShortcut()
       await wake()
-      // Rows a range query cannot see (a bad status or time) are found by one
-      // pass over the store, in small chunks, after the first wake; what it
-      // sets aside is said by the window's set-aside notice.
-      void sweepItems(db).catch((error: Error) =>
-        report(`Lull could not check its stored items: ${error.message}`),
-      )
+      cancelSweep = clock.setTimer(() => void sweepIfDue(), sweepDelayMs)
     },
 
     stop() {
+      cancelSweep()
       isStopped = true
       isRunning = false
       cancelTimer()
