@@ -23,7 +23,8 @@ export async function writeRequestCounts(
 ): Promise<void> {
   const counts: RequestCounts = {}
   for (const entry of entries) {
-    const account = (counts[entry.accountId] ??= { total: 0, rateLimited: 0, notModified: 0, errors: 0 })
+    const account = counts[entry.accountId] ?? { total: 0, rateLimited: 0, notModified: 0, errors: 0 }
+    counts[entry.accountId] = account
     account.total += entry.count
     if (entry.result === 'rate-limited') account.rateLimited += entry.count
     if (entry.result === 'not-modified') account.notModified += entry.count
