@@ -401,3 +401,41 @@ describe('rows no range query can see', () => {
     again.stop()
   })
 })
+
+describe('a change announced while its stream is being pulled', () => {
+  it('is pulled again right after, not left for the slow backup poll', async () => {
+    let release: () => void = () => {}
+    const gate = { isOn: false }
+    const h = await createHarness({
+      start: monday('12:00'),
+      canWatch: true,
+      decorateSource: (factory) => (account, credentials, context) => {
+        const source = factory(account, credentials, context)
+        return {
+          ...source,
+          pull: async (stream, cursor) => {
+            // Read the source first, then wait: the change lands after the read.
+            const page = await source.pull(stream, cursor)
+            if (gate.isOn && stream === 'slack-general') await new Promise<void>((done) => (release = done))
+            return page
+          },
+        }
+      },
+    })
+    await h.engine.start()
+    await h.engine.settled()
+    gate.isOn = true
+    void h.engine.syncNow('sample')
+    await flush()
+    gate.isOn = false
+    const late = h.say('slack-general', 'said while the pull was under way')
+    await flush()
+    release()
+    await flush()
+    // A second later, not the five minutes of a watched stream's backup poll.
+    h.clock.jumpTo(h.clock.now() + 1_000)
+    await h.clock.runDue(flush)
+    await expect.poll(async () => (await h.db.items.get(late.id))?.status).toBe('held')
+    h.engine.stop()
+  })
+})

@@ -21,6 +21,11 @@ type StreamState = StreamHealth & {
   source: AccountStream['source']
   /** A push watch is open on it, so polling only backs it up. */
   isWatched: boolean
+  /**
+   * A change was announced while a pull was under way: that pull may have
+   * read the source before the change, so another follows at once.
+   */
+  isChangedDuringPull: boolean
   dueAt: number
   /** When this stream was last asked, by the clock of that moment. */
   askedAt: number
@@ -64,6 +69,7 @@ export function createStreamScheduler(deps: {
             name: stream.name,
             source: stream.source,
             isWatched: false,
+            isChangedDuringPull: false,
             state: 'ok',
             pullingSince: null,
             lastOkAt: null,
@@ -126,10 +132,12 @@ export function createStreamScheduler(deps: {
     state.askedAt = now()
     state.state = 'pulling'
     state.pullingSince = state.askedAt
+    state.isChangedDuringPull = false
     try {
       const outcome = await pullPages(state, settings, now)
       state.failures = 0
       Object.assign(state, { state: 'ok', pullingSince: null, lastOkAt: now(), problem: null })
+      if (state.isChangedDuringPull) state.dueAt = now()
       return outcome
     } catch (error) {
       state.failures += 1
@@ -198,6 +206,7 @@ export function createStreamScheduler(deps: {
       const state = streams.get(key(accountId, stream))
       if (!state) return false
       state.dueAt = Math.min(state.dueAt, at)
+      if (inFlight.has(key(accountId, stream))) state.isChangedDuringPull = true
       return true
     },
     /**
@@ -210,6 +219,7 @@ export function createStreamScheduler(deps: {
       if (!state || state.isWatched === isWatched) return
       state.isWatched = isWatched
       state.dueAt = Math.min(state.dueAt, at)
+      if (inFlight.has(key(accountId, stream))) state.isChangedDuringPull = true
     },
     /** The earliest moment a stream that is not being pulled wants pulling. */
     nextDueAt(): number | null {
