@@ -25,15 +25,13 @@ import {
   startFocus as startFocusSession,
   validateSettings,
 } from '../../shared/policy'
-import { deliverHeld, lastCheckInAtKey } from '../db/checkin'
+import { deliverHeld } from '../db/checkin'
 import { nextNoticeAt } from '../db/notices'
 import { markDoneWithWriteBack, nextWriteAt, queueRead, undoDone } from '../db/outbox'
-import { sweepItems } from '../db/quarantine'
 import {
   countHeld,
   deleteAccount,
   getMeta,
-  listAccounts,
   listRecentFocusSessions,
   loadSettings,
   putAccount,
@@ -44,15 +42,16 @@ import {
 import { writeRequestCounts } from '../db/request-counts'
 import type { LullDb } from '../db/schema'
 import { patchStoredSettings, settingsKey } from '../db/settings'
-import { storeIdentity } from '../db/store-identity'
 import { type StreamHealth, syncHealthKey } from '../db/sync-health'
 import type { HostClient } from '../host/client'
 import { formatClock } from '../ui/format'
+import { createAccounts } from './accounts'
 import type { Clock } from './clock'
 import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
 import { createOutboxSender } from './outbox'
 import { preCheckInPullMs } from './polling'
+import { checkStore, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
 import { createStreamScheduler, type PullOutcome } from './sync'
 
 export const heartbeatMs = 30_000
@@ -64,11 +63,6 @@ export const checkInPullWaitMs = 10_000
 export const slowPullMs = 15_000
 /** A check-in delivered this long after its time is a catch-up (after sleep or with the app closed). */
 const lateAfterMs = 2 * 60_000
-export const sampleAccountId = 'sample'
-/** The sweep for unreadable rows: this long after start, and at most this often. */
-export const sweepDelayMs = 2 * 60_000
-export const sweepEveryMs = 24 * 60 * 60_000
-const lastSweepKey = 'lastSweepAt'
 
 export type EngineDeps = {
   db: LullDb
@@ -100,12 +94,20 @@ export function createEngine(deps: EngineDeps) {
   const notices = createNoticeSender({ db, host, report })
   const focusStatus = createFocusStatus({ db, host, report })
   const outbox = createOutboxSender({ db, host, report })
+  const accounts = createAccounts({
+    db,
+    host,
+    scheduler,
+    now: () => clock.now(),
+    report,
+    isLeading: () => isRunning,
+  })
+  const refreshAccounts = () => accounts.refresh()
   let settings: Settings = defaultSettings
   let settingsError: string | null = null
   /** A pause set while the stored row was unreadable lives only in memory until the next save. */
   let pausedThisRun: boolean | null = null
   let sessions: FocusSession[] = []
-  let accounts: Account[] = []
   let cancelTimer: () => void = () => {}
   let unsubscribe: Array<() => void> = []
   let isRunning = false
@@ -133,26 +135,6 @@ export function createEngine(deps: EngineDeps) {
     if (loaded.error && loaded.error !== settingsError) report(loaded.error)
     settingsError = loaded.error
     sessions = await listRecentFocusSessions(db, now)
-  }
-
-  /**
-   * When the last check-in was. A first run (no row) and a clock set back
-   * count from now. An unreadable row is said, and counted from the latest
-   * digest (or a week back), so the catch-up it owes still happens.
-   */
-  async function lastCheckInAt(now: number): Promise<number> {
-    const row = await db.meta.get(lastCheckInAtKey)
-    const parsed = z.number().int().nonnegative().safeParse(row?.value)
-    if (parsed.success && parsed.data <= now) return parsed.data
-    if (row !== undefined && !parsed.success) {
-      const latest = await db.digests.orderBy('at').last()
-      const from = Math.min(latest?.at ?? now - 7 * 24 * 60 * 60_000, now)
-      report('The time of the last check-in could not be read; Lull counts from the last digest it has.')
-      await setMeta(db, lastCheckInAtKey, from)
-      return from
-    }
-    await setMeta(db, lastCheckInAtKey, now)
-    return now
   }
 
   /** Start every due pull (or all), without waiting: each reports through afterPull. */
@@ -215,7 +197,7 @@ export function createEngine(deps: EngineDeps) {
       preparedCheckInAt = nextAt
       startPulls(true)
     }
-    const last = await lastCheckInAt(now)
+    const last = await lastCheckInAt(db, now, report)
     const due = dueCheckIn(settings, z, sessions, last, now)
     // A catch-up found on waking inside deep work waits for it to end, like
     // any check-in that falls inside deep work: nothing else may interrupt it.
@@ -311,72 +293,11 @@ export function createEngine(deps: EngineDeps) {
     })
   }
 
-  async function refreshAccounts() {
-    accounts = await listAccounts(db)
-    // The sample workspace is for a first look: it steps aside once a real account is connected.
-    const hasRealAccount = accounts.some((account) => account.kind !== 'sample')
-    if (hasRealAccount && accounts.some((account) => account.id === sampleAccountId)) {
-      await removeSample()
-      accounts = await listAccounts(db)
-    }
-    scheduler.setAccounts(accounts, clock.now())
-    watchStreams()
-  }
-
-  /**
-   * Ask main to keep push watches open on every stream of each active
-   * account (a paused one gets none). Sources that cannot push are polled.
-   */
-  function watchStreams() {
-    if (!isRunning) return
-    for (const account of accounts) {
-      const streams = account.isPaused ? [] : account.streams.map((stream) => stream.id)
-      void host
-        .call('source:watch', { account: { id: account.id, kind: account.kind }, streams })
-        .catch((error: Error) =>
-          report(`Live updates for ${account.label} could not start: ${error.message}`),
-        )
-    }
-  }
-
-  async function removeSample() {
-    await host
-      .call('account:disconnect', { account: { id: sampleAccountId, kind: 'sample' } })
-      .catch(() => {})
-    await deleteAccount(db, sampleAccountId, { withItems: true })
-  }
-
-  async function connectSample() {
-    const account = await host.call('account:connect', {
-      kind: 'sample',
-      label: 'Sample workspace',
-      credentials: {},
-    })
-    await putAccount(db, account)
-  }
-
   async function registerShortcut() {
     try {
       await host.call('shortcut:focus-set', { accelerator: settings.focusShortcut })
     } catch (error) {
       report(`The focus shortcut ${settings.focusShortcut} could not be set: ${(error as Error).message}`)
-    }
-  }
-
-  /** Tell main which store this is, so a wiped store is said instead of passing for a first run. */
-  async function checkStore() {
-    try {
-      const identity = await storeIdentity(db, deps.newId, clock.now())
-      const check = await host.call('store:check', identity)
-      if (check.status === 'lost') {
-        const when =
-          check.lastSeenAt === null ? '' : ` (last seen ${new Date(check.lastSeenAt).toLocaleString()})`
-        report(
-          `Lull's inbox store was emptied by the system${when}: items, digests and settings kept in it are gone, and Lull starts afresh. Your sign-ins are safe in the vault. To keep this from happening, do not clear this app's site data.`,
-        )
-      }
-    } catch (error) {
-      report(`Lull could not check its inbox store: ${(error as Error).message}`)
     }
   }
 
@@ -412,7 +333,7 @@ export function createEngine(deps: EngineDeps) {
     )
     await saveFocusSession(db, session)
     sessions = await listRecentFocusSessions(db, now)
-    void focusStatus.apply(accounts, session.endsAt, focusMessage(session.endsAt))
+    void focusStatus.apply(accounts.list, session.endsAt, focusMessage(session.endsAt))
     wasFocused = true
     return session
   }
@@ -424,24 +345,6 @@ export function createEngine(deps: EngineDeps) {
     if (!running) return
     await saveFocusSession(db, endFocusSession(running, now))
     sessions = await listRecentFocusSessions(db, now)
-  }
-
-  /**
-   * Rows a range query cannot see (a bad status or time) are found by one
-   * pass over the whole store, in small chunks. It reads every row, so it
-   * runs once a day at most, a while after start, never on the way to the
-   * first screen; what it sets aside is said by the window's set-aside notice.
-   */
-  async function sweepIfDue() {
-    const now = clock.now()
-    const last = await getMeta(db, lastSweepKey, z.number(), 0)
-    if (now - last < sweepEveryMs && last <= now) return
-    try {
-      await sweepItems(db)
-      await setMeta(db, lastSweepKey, clock.now())
-    } catch (error) {
-      report(`Lull could not check its stored items: ${(error as Error).message}`)
-    }
   }
 
   /** Wait for `work`, but no longer than `ms` on the engine's clock. */
@@ -463,13 +366,13 @@ export function createEngine(deps: EngineDeps) {
       await deps.acquireLead?.()
       if (isStopped) return
       isRunning = true
-      await checkStore()
+      await checkStore({ db, host, newId: deps.newId, report }, clock.now())
       await refreshAccounts()
       const isSampleDismissed = await getMeta(db, 'sampleDismissed', z.boolean(), false)
-      if (accounts.length === 0 && !isSampleDismissed) {
-        await connectSample().catch((error: Error) =>
-          report(`The sample workspace could not start: ${error.message}`),
-        )
+      if (accounts.list.length === 0 && !isSampleDismissed) {
+        await accounts
+          .connectSample()
+          .catch((error: Error) => report(`The sample workspace could not start: ${error.message}`))
         await refreshAccounts()
       }
       unsubscribe = [
@@ -495,7 +398,7 @@ export function createEngine(deps: EngineDeps) {
       ]
       await registerShortcut()
       await wake()
-      cancelSweep = clock.setTimer(() => void sweepIfDue(), sweepDelayMs)
+      cancelSweep = clock.setTimer(() => void sweepIfDue(db, () => clock.now(), report), sweepDelayMs)
     },
 
     stop() {
@@ -605,10 +508,10 @@ export function createEngine(deps: EngineDeps) {
       serial(async () => {
         if (isEnabled) {
           await setMeta(db, 'sampleDismissed', false)
-          await connectSample()
+          await accounts.connectSample()
         } else {
           await setMeta(db, 'sampleDismissed', true)
-          await removeSample()
+          await accounts.removeSample()
         }
         await refreshAccounts()
       }).then(wake),
@@ -631,7 +534,7 @@ export function createEngine(deps: EngineDeps) {
      */
     removeAccount: (id: string) =>
       serial(async () => {
-        const account = accounts.find((candidate) => candidate.id === id)
+        const account = accounts.find(id)
         if (!account) return
         const ref = { id: account.id, kind: account.kind }
         await host.call('source:watch', { account: ref, streams: [] }).catch(() => {})
@@ -652,7 +555,7 @@ export function createEngine(deps: EngineDeps) {
     markDone: async (itemId: string) => {
       const item = await db.items.get(itemId)
       if (!item) return false
-      const account = accounts.find((candidate) => candidate.id === item.accountId)
+      const account = accounts.find(item.accountId)
       const isMarked = await markDoneWithWriteBack(db, item, account?.kind ?? 'sample', clock.now())
       if (isMarked && isRunning) void outbox.sendDue(clock.now())
       return isMarked
@@ -672,7 +575,7 @@ export function createEngine(deps: EngineDeps) {
     /** The person opened an item: write "read" back where that account's switch is on. */
     markRead: async (itemId: string) => {
       const item = await db.items.get(itemId)
-      const account = item ? accounts.find((candidate) => candidate.id === item.accountId) : undefined
+      const account = item ? accounts.find(item.accountId) : undefined
       if (!item || !account?.isReadWriteBackOn) return
       await queueRead(db, item, account.kind, clock.now())
       if (isRunning) void outbox.sendDue(clock.now())
@@ -681,7 +584,7 @@ export function createEngine(deps: EngineDeps) {
     /** Pull every stream of one account (or of all) now. */
     syncNow: (accountId?: string) => {
       const now = clock.now()
-      for (const account of accounts) {
+      for (const account of accounts.list) {
         if (accountId !== undefined && account.id !== accountId) continue
         for (const stream of account.streams) scheduler.markChanged(account.id, stream.id, now)
       }

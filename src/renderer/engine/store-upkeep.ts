@@ -1,0 +1,73 @@
+// The engine's care of the store itself: when the last check-in was (even
+// when that row is unreadable), whether the store is the one main saw
+// before, and the daily sweep for rows no range query can see.
+import { z } from 'zod'
+import { lastCheckInAtKey } from '../db/checkin'
+import { sweepItems } from '../db/quarantine'
+import { getMeta, setMeta } from '../db/repositories'
+import type { LullDb } from '../db/schema'
+import { storeIdentity } from '../db/store-identity'
+import type { HostClient } from '../host/client'
+
+/** The sweep for unreadable rows: this long after start, and at most this often. */
+export const sweepDelayMs = 2 * 60_000
+export const sweepEveryMs = 24 * 60 * 60_000
+const lastSweepKey = 'lastSweepAt'
+
+type Report = (message: string) => void
+
+/**
+ * When the last check-in was. A first run (no row) and a clock set back
+ * count from now. An unreadable row is said, and counted from the latest
+ * digest (or a week back), so the catch-up it owes still happens.
+ */
+export async function lastCheckInAt(db: LullDb, now: number, report: Report): Promise<number> {
+  const row = await db.meta.get(lastCheckInAtKey)
+  const parsed = z.number().int().nonnegative().safeParse(row?.value)
+  if (parsed.success && parsed.data <= now) return parsed.data
+  if (row !== undefined && !parsed.success) {
+    const latest = await db.digests.orderBy('at').last()
+    const from = Math.min(latest?.at ?? now - 7 * 24 * 60 * 60_000, now)
+    report('The time of the last check-in could not be read; Lull counts from the last digest it has.')
+    await setMeta(db, lastCheckInAtKey, from)
+    return from
+  }
+  await setMeta(db, lastCheckInAtKey, now)
+  return now
+}
+
+/** Tell main which store this is, so a wiped store is said instead of passing for a first run. */
+export async function checkStore(
+  deps: { db: LullDb; host: HostClient; newId: () => string; report: Report },
+  now: number,
+): Promise<void> {
+  try {
+    const identity = await storeIdentity(deps.db, deps.newId, now)
+    const check = await deps.host.call('store:check', identity)
+    if (check.status !== 'lost') return
+    const when =
+      check.lastSeenAt === null ? '' : ` (last seen ${new Date(check.lastSeenAt).toLocaleString()})`
+    deps.report(
+      `Lull's inbox store was emptied by the system${when}: items, digests and settings kept in it are gone, and Lull starts afresh. Your sign-ins are safe in the vault. To keep this from happening, do not clear this app's site data.`,
+    )
+  } catch (error) {
+    deps.report(`Lull could not check its inbox store: ${(error as Error).message}`)
+  }
+}
+
+/**
+ * Rows a range query cannot see (a bad status or time) are found by one
+ * pass over the whole store, in small chunks. It reads every row, so it runs
+ * once a day at most, a while after start, never on the way to the first
+ * screen; what it sets aside is said by the window's set-aside notice.
+ */
+export async function sweepIfDue(db: LullDb, now: () => number, report: Report): Promise<void> {
+  const last = await getMeta(db, lastSweepKey, z.number(), 0)
+  if (now() - last < sweepEveryMs && last <= now()) return
+  try {
+    await sweepItems(db)
+    await setMeta(db, lastSweepKey, now())
+  } catch (error) {
+    report(`Lull could not check its stored items: ${(error as Error).message}`)
+  }
+}
