@@ -6,7 +6,7 @@ import Dexie from 'dexie'
 import { z } from 'zod'
 import { Account, FocusSession, type InboxItem, type ItemStatus } from '../../shared/model'
 import { isBadItemRow, readItemRow, readItemRows } from './item-rows'
-import { type CursorRow, cursorKey, type LullDb } from './schema'
+import { breakthroughNoticeId, type CursorRow, cursorKey, type LullDb } from './schema'
 
 export { loadSettings, saveSettings, settingsKey } from './settings'
 
@@ -86,11 +86,15 @@ export async function listAccounts(db: LullDb): Promise<Account[]> {
  * sample workspace passes `withItems` because its items were never real.
  */
 export function deleteAccount(db: LullDb, accountId: string, options: { withItems?: boolean } = {}) {
-  return db.transaction('rw', db.accounts, db.cursors, db.items, async () => {
+  return db.transaction('rw', [db.accounts, db.cursors, db.items, db.outbox, db.notices], async () => {
+    // With its items go the writes and notices about them: nothing is left to send for an account that is gone.
+    const itemIds = options.withItems ? await itemsOfAccount(db, accountId).primaryKeys() : []
     await Promise.all([
       db.accounts.delete(accountId),
       db.cursors.where('accountId').equals(accountId).delete(),
-      options.withItems ? itemsOfAccount(db, accountId).delete() : null,
+      db.outbox.where('accountId').equals(accountId).delete(),
+      options.withItems ? db.items.bulkDelete(itemIds) : null,
+      options.withItems ? db.notices.bulkDelete(itemIds.map(breakthroughNoticeId)) : null,
     ])
   })
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { breakthroughNotice } from '../../../../src/renderer/db/notices'
+import { markDoneWithWriteBack } from '../../../../src/renderer/db/outbox'
 import {
   countHeld,
   deleteAccount,
@@ -117,6 +119,19 @@ describe('accounts', () => {
     await deleteAccount(db, 'acct-1', { withItems: true })
 
     expect(await db.items.toCollection().primaryKeys()).toEqual(['acct-1:x:m3', 'other:m2'])
+  })
+
+  it('removes the pending write-backs and notices of a removed account with its items', async () => {
+    await putAccount(db, account)
+    await ingestHeld(db, [sourceItem(1)], t0)
+    const [item] = await db.items.toArray()
+    if (!item) throw new Error('the item was not stored')
+    await markDoneWithWriteBack(db, item, 'slack', t0)
+    await db.notices.put(breakthroughNotice({ id: item.id, urgentRuleId: 'rule-incidents' }, t0))
+
+    await deleteAccount(db, 'acct-1', { withItems: true })
+
+    expect([await db.items.count(), await db.outbox.count(), await db.notices.count()]).toEqual([0, 0, 0])
   })
 })
 
