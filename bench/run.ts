@@ -5,11 +5,14 @@ import { benchIngest } from './ingest'
 import { benchLongText } from './long-text'
 import { benchScale } from './scale'
 import { benchSimulate } from './simulate'
+import { benchSyncDay } from './sync-day'
 
 const count = Number(process.env.LULL_BENCH_ITEMS ?? 100_000)
 
 console.log('== simulate a year of arrivals (Node)')
 for (const line of await benchSimulate()) console.log(line)
+console.log('\n== a day of syncing, from the request ledger (Node, the engine on a simulated clock)')
+for (const line of await benchSyncDay()) console.log(line)
 console.log(`\n== ingest ${count.toLocaleString('en')} items (Chromium, real IndexedDB)`)
 for (const line of await benchIngest({ count })) console.log(line)
 console.log('\n== check-in of 50,000 held items (Chromium, real IndexedDB)')

@@ -84,29 +84,49 @@ describe('sample workspace', () => {
     expect(await source.readFocusStatus?.()).toEqual(noStatus)
   })
 
-  it('has scripted traffic tell open watches to look once a slot, and stop when the last watch closes', async () => {
+  it('has scripted traffic push to the watch of the stream that spoke, and stop when the last watch closes', async () => {
+    // Slot 2 is #incidents speaking; slots 0 and 1 are someone else or nobody.
+    let now = Date.parse('2026-11-23T12:00:00Z')
     const timers = new Set<() => void>()
     const workspace = createSampleWorkspace({
       canWatch: true,
       slotMs: 15_000,
+      backlogMs: 0,
+      now: () => now,
       setTimer: (callback, ms) => {
-        expect(ms).toBe(15_000)
+        expect(ms).toBe(1_000)
         timers.add(callback)
         return () => timers.delete(callback)
       },
     })
     const source = workspace.factory({ id: 'sample', kind: 'sample' }, null)
-    let changes = 0
-    const close = await source.watch?.('slack-incidents', { onChange: () => changes++, onDown: () => {} })
-    expect(timers.size).toBe(1)
-    for (const fire of [...timers]) {
-      timers.delete(fire)
-      fire()
+    const changes: string[] = []
+    const closeIncidents = await source.watch?.('slack-incidents', {
+      onChange: () => changes.push('slack-incidents'),
+      onDown: () => {},
+    })
+    const closeGeneral = await source.watch?.('slack-general', {
+      onChange: () => changes.push('slack-general'),
+      onDown: () => {},
+    })
+    await source.pull('slack-incidents', null)
+    await source.pull('slack-general', null)
+    const fireTicks = async () => {
+      for (const fire of [...timers]) {
+        timers.delete(fire)
+        fire()
+      }
+      await Promise.resolve()
     }
-    await Promise.resolve()
-    expect(changes).toBe(1)
+    now += 20_000
+    await fireTicks()
+    expect(changes).toEqual([])
+    now += 15_000
+    await fireTicks()
+    expect(changes).toEqual(['slack-incidents'])
     expect(timers.size).toBe(1)
-    close?.()
+    closeIncidents?.()
+    closeGeneral?.()
     expect(timers.size).toBe(0)
   })
 })

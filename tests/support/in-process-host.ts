@@ -21,7 +21,7 @@ export function createInProcessHost(
   options: {
     decorate?: (factory: SourceFactory) => SourceFactory
     /** The clock the client's call deadlines run on (a test's manual clock). */
-    clock?: Pick<Clock, 'setTimer'>
+    clock?: Pick<Clock, 'setTimer' | 'now'>
     storeMarker?: StoreMarker
   } = {},
 ) {
@@ -39,6 +39,7 @@ export function createInProcessHost(
       os: ports,
       log,
       emit: hub.emit,
+      ...(options.clock ? { now: () => options.clock?.now() ?? Date.now() } : {}),
       ...(options.storeMarker ? { storeMarker: options.storeMarker } : {}),
     }),
     calls,

@@ -17,18 +17,23 @@ export function createAccounts(deps: {
   report: (message: string) => void
   /** Only the leading window opens watches. */
   isLeading: () => boolean
+  /** Whether a stream can carry an urgent item: only those need push. */
+  isUrgent: (account: Account, stream: Account['streams'][number]) => boolean
 }) {
   const { db, host, report } = deps
   let accounts: Account[] = []
 
   /**
-   * Ask main to keep push watches open on every stream of each active
-   * account (a paused one gets none). Sources that cannot push are polled.
+   * Ask main to keep push watches open on the urgent streams of each active
+   * account (a paused one gets none). Only they need news at once: the rest
+   * is held for the next check-in anyway, and is pulled before it. Sources
+   * that cannot push are polled.
    */
   function watchStreams() {
     if (!deps.isLeading()) return
     for (const account of accounts) {
-      const streams = account.isPaused ? [] : account.streams.map((stream) => stream.id)
+      const urgent = account.streams.filter((stream) => deps.isUrgent(account, stream))
+      const streams = account.isPaused ? [] : urgent.map((stream) => stream.id)
       void host
         .call('source:watch', { account: { id: account.id, kind: account.kind }, streams })
         .catch((error: Error) =>

@@ -50,7 +50,7 @@ import type { Clock } from './clock'
 import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
 import { createOutboxSender } from './outbox'
-import { preCheckInPullMs } from './polling'
+import { isUrgentStream, preCheckInPullMs } from './polling'
 import { checkStore, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
 import { createStreamScheduler, type PullOutcome } from './sync'
 
@@ -101,6 +101,7 @@ export function createEngine(deps: EngineDeps) {
     now: () => clock.now(),
     report,
     isLeading: () => isRunning,
+    isUrgent: (account, stream) => isUrgentStream(account, stream, settings.urgentRules),
   })
   const refreshAccounts = () => accounts.refresh()
   let settings: Settings = defaultSettings
@@ -480,8 +481,12 @@ export function createEngine(deps: EngineDeps) {
         const result = validateSettings(input)
         if (!result.ok) return result
         const shortcutChanged = result.settings.focusShortcut !== settings.focusShortcut
+        const rulesChanged =
+          JSON.stringify(result.settings.urgentRules) !== JSON.stringify(settings.urgentRules)
         await saveSettingsRow(db, result.settings)
         settings = result.settings
+        // Other rules can make other streams urgent: watch those.
+        if (rulesChanged) await refreshAccounts()
         settingsError = null
         pausedThisRun = null
         if (shortcutChanged) await registerShortcut()

@@ -42,8 +42,10 @@ export function nextPullDelay(input: {
   if (input.isWatched) return Math.max(input.pollAfterMs ?? 0, backgroundPollMs)
   if (input.isUrgent) return input.pollAfterMs ?? urgentPollMs
   const floor = input.pollAfterMs ?? 0
-  // The sample workspace is local and free to ask: keep it lively so a newcomer sees items arrive.
-  if (input.account.kind === 'sample') return Math.max(floor, 1_000) * 3
+  // The sample workspace is local and free to ask: when it hints a pace, keep
+  // it lively so a newcomer sees items arrive. Without a hint it is polled
+  // like any source.
+  if (input.account.kind === 'sample' && input.pollAfterMs !== undefined) return Math.max(floor, 1_000) * 3
   return Math.max(floor, backgroundPollMs)
 }
 

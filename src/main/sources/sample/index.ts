@@ -22,8 +22,8 @@ export type SampleOptions = {
   slotMs?: number
   /** How long before the first pull the workspace's history starts. */
   backlogMs?: number
-  /** How soon the renderer may pull again. */
-  pollAfterMs?: number
+  /** How soon the renderer may pull again; null sends no hint, like most real sources. */
+  pollAfterMs?: number | null
   now?: () => number
   /** Switch the scripted traffic off, for tests that inject every message themselves. */
   isScripted?: boolean
@@ -93,8 +93,9 @@ type SourceDeps = {
   injected: readonly SourceItem[]
   context: SourceContext | undefined
   slotMs: number
+  readUpTo: Map<string, { origin: number; slot: number }>
   backlogMs: number
-  pollAfterMs: number
+  pollAfterMs: number | null
   now: () => number
   isScripted: boolean
   maxSlotsPerPull: number
@@ -123,6 +124,7 @@ function createSampleSource(deps: SourceDeps): Source {
       if (speaker?.id === stream) items.push(messageForSlot(speaker, slot, cursor.origin + slot * slotMs))
     }
     if (!isScripted) slot = Math.max(slot, lastSlot)
+    deps.readUpTo.set(stream, { origin: cursor.origin, slot })
     let seen = cursor.injected
     while (seen < injectedCount && items.length < pullPageLimit) {
       const item = injected[seen] as SourceItem
@@ -133,7 +135,7 @@ function createSampleSource(deps: SourceDeps): Source {
       items,
       cursor: `${cursor.origin}:${slot}:${seen}`,
       hasMore: slot < lastSlot || seen < injectedCount,
-      pollAfterMs,
+      ...(pollAfterMs === null ? {} : { pollAfterMs }),
     }
   }
 
@@ -155,7 +157,7 @@ function createSampleSource(deps: SourceDeps): Source {
     },
     async listStreams() {
       client.ask('listStreams', 'the list of streams')
-      return sampleStreams.map(({ id, name }) => ({ id, name }))
+      return sampleStreams.map(({ id, name, source }) => ({ id, name, source }))
     },
     async pull(stream, rawCursor) {
       client.ask('pull', `a pull of ${stream}`, { isPage: true })
@@ -188,18 +190,33 @@ export function createSampleWorkspace(options: SampleOptions = {}): SampleWorksp
   const server = createSampleServer()
   let stopTicking: (() => void) | null = null
 
+  /** A message is pushed within a second of being said; a tick costs a few look-ups. */
+  const tickMs = Math.min(slotMs, 1_000)
+  /** Where each stream was last read up to, on its own cursor's clock, so a tick knows who spoke since. */
+  const readUpTo = new Map<string, { origin: number; slot: number }>()
+
   /**
-   * Scripted traffic may speak in any slot: while a watch is open, each slot
-   * tells every watch to look, as a workspace's socket would push a message.
+   * While a watch is open, each tick tells the watches of the streams that
+   * spoke since they were last read, as a workspace's socket pushes a
+   * message to the channel it was said in and nowhere else.
    */
   function tick() {
     stopTicking = setTimer(() => {
       stopTicking = null
       // A dropped watch leaves without closing: stop once nobody watches.
       if (!server.hasWatches()) return
-      server.notify(null)
+      for (const [stream, read] of readUpTo) {
+        const lastSlot = Math.floor((deps.now() - read.origin) / slotMs)
+        // Bounded: a tick looks back at most a few slots (the rest is a pull's work).
+        for (let slot = Math.max(read.slot + 1, lastSlot - 8); slot <= lastSlot; slot++) {
+          if (streamForSlot(slot)?.id === stream) {
+            server.notify(stream)
+            break
+          }
+        }
+      }
       tick()
-    }, slotMs)
+    }, tickMs)
   }
 
   function onWatchesChanged() {
@@ -212,11 +229,12 @@ export function createSampleWorkspace(options: SampleOptions = {}): SampleWorksp
   }
 
   const deps = {
+    readUpTo,
     server,
     injected,
     slotMs,
     backlogMs: options.backlogMs ?? 2 * 60_000,
-    pollAfterMs: options.pollAfterMs ?? 5_000,
+    pollAfterMs: options.pollAfterMs === undefined ? 5_000 : options.pollAfterMs,
     now: options.now ?? Date.now,
     isScripted,
     maxSlotsPerPull: options.maxSlotsPerPull ?? 20_000,
