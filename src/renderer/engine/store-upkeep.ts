@@ -1,7 +1,9 @@
 // The engine's care of the store itself: when the last check-in was (even
 // when that row is unreadable), whether the store is the one main saw
 // before, and the daily sweep for rows no range query can see.
+import Dexie from 'dexie'
 import { z } from 'zod'
+import { ItemStatus } from '../../shared/model'
 import { lastCheckInAtKey } from '../db/checkin'
 import { sweepItems } from '../db/quarantine'
 import { getMeta, setMeta } from '../db/repositories'
@@ -65,9 +67,21 @@ export async function sweepIfDue(db: LullDb, now: () => number, report: Report):
   const last = await getMeta(db, lastSweepKey, z.number(), 0)
   if (now() - last < sweepEveryMs && last <= now()) return
   try {
-    await sweepItems(db)
+    // Counting is cheap where reading is not: only when some row is missing
+    // from the status index is there anything for the sweep to find.
+    if (await hasRowsOutsideStatusIndex(db)) await sweepItems(db)
     await setMeta(db, lastSweepKey, now())
   } catch (error) {
     report(`Lull could not check its stored items: ${(error as Error).message}`)
   }
+}
+
+/** Whether some item row is invisible to the `[status+receivedAt]` index that every status query uses. */
+async function hasRowsOutsideStatusIndex(db: LullDb): Promise<boolean> {
+  const index = db.items.where('[status+receivedAt]')
+  const counts = await Promise.all(
+    ItemStatus.options.map((status) => index.between([status, Dexie.minKey], [status, Dexie.maxKey]).count()),
+  )
+  const indexed = counts.reduce((sum, count) => sum + count, 0)
+  return indexed !== (await db.items.count())
 }
