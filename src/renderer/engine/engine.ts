@@ -94,16 +94,6 @@ export function createEngine(deps: EngineDeps) {
   const notices = createNoticeSender({ db, host, report })
   const focusStatus = createFocusStatus({ db, host, report })
   const outbox = createOutboxSender({ db, host, report })
-  const accounts = createAccounts({
-    db,
-    host,
-    scheduler,
-    now: () => clock.now(),
-    report,
-    isLeading: () => isRunning,
-    isUrgent: (account, stream) => isUrgentStream(account, stream, settings.urgentRules),
-  })
-  const refreshAccounts = () => accounts.refresh()
   let settings: Settings = defaultSettings
   let settingsError: string | null = null
   /** A pause set while the stored row was unreadable lives only in memory until the next save. */
@@ -118,6 +108,16 @@ export function createEngine(deps: EngineDeps) {
   let lastView: WakeView | null = null
   let lastHealth = ''
   let cancelSweep: () => void = () => {}
+  const accounts = createAccounts({
+    db,
+    host,
+    scheduler,
+    now: () => clock.now(),
+    report,
+    isLeading: () => isRunning,
+    isUrgent: (account, stream) => isUrgentStream(account, stream, settings.urgentRules),
+  })
+  const refreshAccounts = () => accounts.refresh()
   // Decisions (check-ins, focus, settings) run one at a time. Pulls are not
   // in this queue: a slow source must never hold up a check-in or focus.
   let queue: Promise<unknown> = Promise.resolve()
