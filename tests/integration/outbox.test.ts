@@ -89,4 +89,26 @@ describe('write-back outbox', () => {
     expect(await h.db.outbox.count()).toBe(0)
     h.engine.stop()
   })
+
+  it('never holds up focus or a check-in while a write-back hangs', async () => {
+    const h = await createHarness({
+      start: monday('12:00'),
+      decorateSource: (factory) => (account, credentials, context) => ({
+        ...factory(account, credentials, context),
+        markDone: () => new Promise<void>(() => {}),
+      }),
+    })
+    await h.engine.start()
+    const item = h.say('github', 'stuck write')
+    const other = h.say('slack-general', 'still to deliver')
+    await h.at(monday('12:01'))
+    await h.engine.markDone(item.id)
+    const session = await h.engine.startFocus({ kind: 'minutes', minutes: 25 })
+    expect(session.endsAt).toBe(Date.parse(monday('12:26')))
+    await h.engine.endFocus()
+    const digest = await h.engine.checkInNow()
+    expect(digest?.itemIds).toEqual([other.id])
+    expect(await h.db.outbox.count()).toBe(1)
+    h.engine.stop()
+  })
 })

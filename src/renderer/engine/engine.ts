@@ -192,7 +192,7 @@ export function createEngine(deps: EngineDeps) {
     startPulls(false)
     const z = zone()
     const nextAt = nextCheckIn(settings, z, sessions, now)
-    let deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
+    const deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
     // Pull everything once shortly before a check-in, so the digest is complete.
     if (nextAt !== null && nextAt - now <= preCheckInPullMs && preparedCheckInAt !== nextAt) {
       preparedCheckInAt = nextAt
@@ -205,9 +205,9 @@ export function createEngine(deps: EngineDeps) {
     if (due && !deep.isDeep) {
       await deliver(due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled', now)
     }
-    deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
     await sendNotices(now, deep)
-    await outbox.sendDue(now)
+    // Write-backs talk to the sources: never in the decision queue's way.
+    void outbox.sendDue(now)
     await followFocus(now)
     await updateTray({ now, zone: z, nextAt, deep })
     await writeHealth()
@@ -423,6 +423,7 @@ export function createEngine(deps: EngineDeps) {
         const pending = queue
         await scheduler.whenIdle()
         await pending
+        await outbox.whenIdle()
         if (pending === queue) return
       }
     },

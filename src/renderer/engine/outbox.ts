@@ -34,6 +34,10 @@ export function createOutboxSender(deps: {
   }
 
   return {
+    /** Resolves once no send is under way. */
+    whenIdle(): Promise<void> {
+      return sending ?? Promise.resolve()
+    },
     /** Send what is due; a second call while one runs joins it. */
     sendDue(now: number): Promise<void> {
       sending ??= sendDue(now).finally(() => {
