@@ -1,38 +1,11 @@
 // Browser mode's bridge: only the page it served, holding this run's token,
 // may call the host.
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { createLog } from '../../src/main/log'
-import { createSampleSourceFactory } from '../../src/main/sources/sample'
-import { createMemoryVault } from '../../src/main/vault'
-import { startWebHost, type WebHost } from '../../src/main/web/bridge-server'
-import { createRecordingPorts } from '../../src/main/web/os-standins'
+import { tempWebHostPerTest } from '../support/temp-web-host'
 
-let host: WebHost | null = null
-afterEach(async () => {
-  await host?.close()
-  host = null
-})
-
-async function start() {
-  const dir = mkdtempSync(join(tmpdir(), 'lull-web-'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lull</title>')
-  const log = createLog(() => {})
-  host = await startWebHost({
-    rendererDir: dir,
-    platform: 'test',
-    vault: createMemoryVault(),
-    sources: { sample: createSampleSourceFactory() },
-    os: createRecordingPorts(log),
-    log,
-  })
-  const origin = new URL(host.url).origin
-  return { host, log, origin }
-}
+const start = tempWebHostPerTest()
 
 function connect(url: string, origin: string): Promise<WebSocket> {
   return new Promise((done, fail) => {

@@ -1,40 +1,12 @@
 // Browser mode's host against hostile requests any web page (or any local
 // program) can send: each gets an answer or loses its own connection, and
 // the host goes on serving the next good request.
-import { mkdtempSync, writeFileSync } from 'node:fs'
 import { connect as connectTcp, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { createLog } from '../../src/main/log'
-import { createSampleSourceFactory } from '../../src/main/sources/sample'
-import { createMemoryVault } from '../../src/main/vault'
-import { startWebHost, type WebHost } from '../../src/main/web/bridge-server'
-import { createRecordingPorts } from '../../src/main/web/os-standins'
+import { tempWebHostPerTest } from '../support/temp-web-host'
 
-let host: WebHost | null = null
-afterEach(async () => {
-  await host?.close()
-  host = null
-})
-
-async function start() {
-  const dir = mkdtempSync(join(tmpdir(), 'lull-web-'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lull</title>')
-  const log = createLog(() => {})
-  host = await startWebHost({
-    rendererDir: dir,
-    platform: 'test',
-    vault: createMemoryVault(),
-    sources: { sample: createSampleSourceFactory() },
-    os: createRecordingPorts(log),
-    log,
-  })
-  const origin = new URL(host.url).origin
-  const port = Number(new URL(origin).port)
-  return { host, log, origin, port, bridgeUrl: `ws://127.0.0.1:${port}/bridge?token=${host.token}` }
-}
+const start = tempWebHostPerTest()
 
 /** Writes `request` as is on a fresh TCP connection and reads everything until the server hangs up. */
 function rawHttp(port: number, request: string): Promise<{ status: number; body: string }> {
