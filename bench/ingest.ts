@@ -6,15 +6,11 @@
 // phase is slowed by the background work the one before it left, so it
 // measures several rounds, alternating whether raw or ingest goes first,
 // pauses before each phase, and reports medians.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { build } from 'vite'
 import { z } from 'zod'
-import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
-import { serveDirectory } from './ingest/serve'
+import { median } from './median'
+import { evaluateInBenchPage } from './page-runner'
 
 const pageRoot = join(dirname(fileURLToPath(import.meta.url)), 'ingest')
 
@@ -34,40 +30,12 @@ export async function benchIngest(options: IngestBenchOptions = {}): Promise<str
   const count = options.count ?? 100_000
   const batchSize = options.batchSize ?? 1_000
   const rounds = options.rounds ?? 3
-  const outDir = await mkdtemp(join(tmpdir(), 'lull-bench-ingest-'))
-  try {
-    await build({
-      configFile: false,
-      root: pageRoot,
-      base: './',
-      publicDir: false,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
-    })
-    const server = await serveDirectory(outDir)
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-    })
-    try {
-      const page = await browser.newPage()
-      await page.goto(server.url)
-      await page.waitForFunction('typeof runIngestBench === "function"')
-      const result: unknown = await page.evaluate(`runIngestBench(${count}, ${batchSize}, ${rounds})`)
-      return describe(count, batchSize, z.array(RoundTimings).min(1).parse(result))
-    } finally {
-      await browser.close()
-      await server.close()
-    }
-  } finally {
-    await rm(outDir, { recursive: true, force: true })
-  }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+  const result = await evaluateInBenchPage(
+    pageRoot,
+    'typeof runIngestBench === "function"',
+    `runIngestBench(${count}, ${batchSize}, ${rounds})`,
+  )
+  return describe(count, batchSize, z.array(RoundTimings).min(1).parse(result))
 }
 
 function describe(count: number, batchSize: number, rounds: RoundTimings[]): string[] {
