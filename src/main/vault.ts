@@ -5,17 +5,15 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { HostError } from '../shared/contract'
+import { Credentials, HostError } from '../shared/contract'
 
-/** What a vault file holds once decrypted; checked on the way in, since the bytes come from disk. */
-const StoredCredentials = z.object({
-  token: z.string().optional(),
-  host: z.string().optional(),
-  port: z.number().int().optional(),
-  user: z.string().optional(),
-  password: z.string().optional(),
-})
-export type Credentials = z.infer<typeof StoredCredentials>
+/**
+ * What a vault file holds once decrypted: the contract's connect fields,
+ * checked again on the way in since the bytes come from disk.
+ */
+const StoredCredentials = Credentials
+
+export type { Credentials }
 
 export interface Vault {
   /** How secrets are protected, for the UI: "basic_text" on Linux without a keyring is not real protection. */

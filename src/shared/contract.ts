@@ -19,15 +19,31 @@ const Empty = z.object({}).strict()
 /** Which account a call is about. Main keeps no account list: the secret is looked up in the vault by id. */
 const AccountRef = z.object({ id: z.string().min(1).max(128), kind: AccountKind }).strict()
 
-const Credentials = z
+/**
+ * What a person types to connect an account; it goes straight to main's
+ * vault and never comes back. Which fields a kind needs is the source's to
+ * check (Slack: token and maybe appToken; GitHub: token and maybe baseUrl;
+ * email: host, port, security, user and a password or an access token).
+ */
+export const Credentials = z
   .object({
+    /** Slack user token (xoxp-…), GitHub personal access token. */
     token: z.string().min(1).max(4096).optional(),
+    /** Slack app-level token (xapp-…) for Socket Mode; without it Slack is polled. */
+    appToken: z.string().min(1).max(4096).optional(),
+    /** GitHub Enterprise Server: https://HOST/api/v3 (github.com when absent). */
+    baseUrl: z.string().min(1).max(2048).optional(),
     host: z.string().min(1).max(256).optional(),
     port: z.number().int().min(1).max(65535).optional(),
+    /** IMAP: TLS from the start, STARTTLS, or plain (accepted for a loopback server only). */
+    security: z.enum(['tls', 'starttls', 'plain']).optional(),
     user: z.string().min(1).max(320).optional(),
     password: z.string().min(1).max(4096).optional(),
+    /** IMAP OAuth2 access token (XOAUTH2), instead of a password. */
+    accessToken: z.string().min(1).max(8192).optional(),
   })
   .strict()
+export type Credentials = z.infer<typeof Credentials>
 
 /**
  * The most items one pull may answer. A source pages a bigger backlog: it

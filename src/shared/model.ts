@@ -119,6 +119,12 @@ export const AccountStream = z.object({
   id: z.string().max(256),
   name: z.string().max(256),
   source: SourceKind.optional(),
+  /**
+   * Whether Lull pulls it. A source offers more than it picks (every Slack
+   * channel the person is in, every mailbox); the person picks the rest.
+   * Absent means picked. A stream an urgent rule names is pulled either way.
+   */
+  isPicked: z.boolean().optional(),
 })
 export type AccountStream = z.infer<typeof AccountStream>
 
@@ -128,7 +134,7 @@ export const Account = z.object({
   label: z.string().max(256),
   /** Who the account belongs to, as the source names them. Never a secret. */
   identity: z.string().max(256),
-  streams: z.array(AccountStream).max(1000),
+  streams: z.array(AccountStream).max(5000),
   addedAt: z.number().int().nonnegative(),
   /** Paused by the person: not pulled, not watched, its items kept. */
   isPaused: z.boolean().optional(),
@@ -136,8 +142,25 @@ export const Account = z.object({
   isFocusStatusOn: z.boolean().optional(),
   /** The person's switch: an item opened in Lull is marked read at the source too. */
   isReadWriteBackOn: z.boolean().optional(),
+  /**
+   * What "done" in Lull does at the source: 'done' (GitHub marks the thread
+   * done; email moves the message to the archive), 'read' (GitHub marks it
+   * read; email sets \Seen) or 'off'. Absent means the kind's default.
+   */
+  doneWriteBack: z.enum(['done', 'read', 'off']).optional(),
 })
 export type Account = z.infer<typeof Account>
+
+/**
+ * What "done" does at the source unless the person chose: GitHub marks the
+ * thread done; email only marks the message seen (moving mail is for the
+ * person to choose); Slack has no "done" for a message.
+ */
+export function defaultDoneWriteBack(kind: AccountKind): 'done' | 'read' | 'off' {
+  if (kind === 'email') return 'read'
+  if (kind === 'slack') return 'off'
+  return 'done'
+}
 
 export const DigestReason = z.enum(['scheduled', 'manual', 'catch-up'])
 export type DigestReason = z.infer<typeof DigestReason>
@@ -200,7 +223,9 @@ export type DeepWorkBlock = z.infer<typeof DeepWorkBlock>
 export const UrgentRule = z.discriminatedUnion('kind', [
   z.object({ id: z.string(), kind: z.literal('slack-channel'), channel: z.string().min(1).max(256) }),
   z.object({ id: z.string(), kind: z.literal('person'), person: z.string().min(1).max(256) }),
+  z.object({ id: z.string(), kind: z.literal('slack-keyword'), keyword: z.string().min(1).max(128) }),
   z.object({ id: z.string(), kind: z.literal('github-reason'), reason: GithubReason }),
+  z.object({ id: z.string(), kind: z.literal('github-repository'), repository: z.string().min(1).max(256) }),
   z.object({ id: z.string(), kind: z.literal('email-sender'), sender: z.string().min(1).max(320) }),
   z.object({ id: z.string(), kind: z.literal('subject-tag'), tag: z.string().min(1).max(64) }),
 ])

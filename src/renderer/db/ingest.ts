@@ -21,7 +21,7 @@ export type IngestBatch = {
 }
 
 export type IngestResult = {
-  /** The items seen for the first time, as stored. */
+  /** The items seen for the first time, or back with new activity after being delivered or done, as stored. */
   added: InboxItem[]
   /** Items seen before whose content changed; their state was kept. */
   updated: number
@@ -52,7 +52,8 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
       // replaced by what the source says now. A full parse of every stored
       // row would cost re-ingest most of its speed; this check is what the
       // comparison below relies on.
-      if (previous === undefined || !isComparable(previous)) added.push(newItem(item, batch))
+      if (previous === undefined || !isComparable(previous) || isReopened(previous, item))
+        added.push(newItem(item, batch))
       else if (!hasSameContent(previous, item)) changed.push(withNewContent(previous, item))
     }
     // put, not add, for the new items too: this transaction just saw they
@@ -86,6 +87,16 @@ function skippedRow(
     reason: skip.reason,
     at: batch.now,
   }
+}
+
+/**
+ * New activity on something the person already saw or finished (a GitHub
+ * thread with a new comment after done): it is held for the next check-in
+ * again, like a new item. An edit keeps the time it was sent, so it only
+ * updates the item.
+ */
+function isReopened(previous: InboxItem, item: SourceItem): boolean {
+  return (previous.status === 'done' || previous.status === 'delivered') && item.sentAt > previous.sentAt
 }
 
 const statuses = new Set<unknown>(ItemStatus.options)

@@ -31,7 +31,7 @@ export function createAccounts(deps: {
    */
   function watchStreams() {
     if (!deps.isLeading()) return
-    for (const account of accounts) {
+    for (const account of scheduled()) {
       const urgent = account.streams.filter((stream) => deps.isUrgent(account, stream))
       const streams = account.isPaused ? [] : urgent.map((stream) => stream.id)
       void host
@@ -40,6 +40,19 @@ export function createAccounts(deps: {
           report(`Live updates for ${account.label} could not start: ${error.message}`),
         )
     }
+  }
+
+  /**
+   * The accounts as the scheduler sees them: only the streams Lull pulls,
+   * the picked ones and any an urgent rule names.
+   */
+  function scheduled(): Account[] {
+    return accounts.map((account) => ({
+      ...account,
+      streams: account.streams.filter(
+        (stream) => stream.isPicked !== false || deps.isUrgent(account, stream),
+      ),
+    }))
   }
 
   async function removeSample() {
@@ -67,7 +80,7 @@ export function createAccounts(deps: {
         await removeSample()
         accounts = await listAccounts(db)
       }
-      deps.scheduler.setAccounts(accounts, deps.now())
+      deps.scheduler.setAccounts(scheduled(), deps.now())
       watchStreams()
     },
 

@@ -3,8 +3,9 @@
 // Writes are idempotent at the sources (marking a thread done twice is the
 // same as once), so a write retried after a crash does no harm.
 import { HostError } from '../../shared/contract'
+import { defaultDoneWriteBack } from '../../shared/model'
 import { listDueWrites, writeFailed } from '../db/outbox'
-import type { LullDb } from '../db/schema'
+import type { LullDb, OutboxRow } from '../db/schema'
 import type { HostClient } from '../host/client'
 
 export function createOutboxSender(deps: {
@@ -15,12 +16,20 @@ export function createOutboxSender(deps: {
   const { db, host, report } = deps
   let sending: Promise<void> | null = null
 
+  /** "Done" is written as the person set it for the account: done, read, or not at all. */
+  async function chooseCall(row: OutboxRow): Promise<'item:done-write' | 'item:read-write' | null> {
+    if (row.action === 'read') return 'item:read-write'
+    const account = await db.accounts.get(row.accountId)
+    const mode = account?.doneWriteBack ?? defaultDoneWriteBack(row.kind)
+    return mode === 'off' ? null : mode === 'done' ? 'item:done-write' : 'item:read-write'
+  }
+
   async function sendDue(now: number) {
     for (const row of await listDueWrites(db, now)) {
       const account = { id: row.accountId, kind: row.kind }
       try {
-        const call = row.action === 'done' ? 'item:done-write' : 'item:read-write'
-        await host.call(call, { account, externalId: row.externalId })
+        const call = await chooseCall(row)
+        if (call !== null) await host.call(call, { account, externalId: row.externalId })
         // A source that cannot write back answers isWritten: false; there is nothing to retry.
         await db.outbox.delete(row.id)
       } catch (error) {

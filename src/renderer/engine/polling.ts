@@ -24,11 +24,30 @@ export function isUrgentStream(account: Account, stream: AccountStream, rules: U
     if (rule.kind === 'slack-channel') {
       return source === 'slack' && normalizeChannel(rule.channel) === normalizeChannel(stream.name)
     }
-    if (source === 'github') return rule.kind === 'github-reason' || rule.kind === 'person'
+    // A person reaches you directly in a DM (streams named '@someone') or by a mention.
+    if (rule.kind === 'person' && source === 'slack')
+      return stream.name.startsWith('@') || stream.id === 'mentions'
+    // A keyword can be said anywhere: every Slack stream may carry one.
+    if (rule.kind === 'slack-keyword') return source === 'slack'
+    if (source === 'github')
+      return rule.kind === 'github-reason' || rule.kind === 'github-repository' || rule.kind === 'person'
     if (source === 'email')
       return rule.kind === 'email-sender' || rule.kind === 'subject-tag' || rule.kind === 'person'
     return false
   })
+}
+
+/**
+ * Background pulls of one account add up to at most two a minute: an
+ * account with many streams (a hundred Slack channels) pulls each one more
+ * rarely, since what they hold waits for the next check-in anyway and every
+ * stream is pulled just before it.
+ */
+export const backgroundPullsPerMinute = 2
+
+/** How long a non-urgent stream of an account with `streamCount` streams waits between pulls. */
+export function backgroundDelay(streamCount: number): number {
+  return Math.max(backgroundPollMs, (Math.max(1, streamCount) / backgroundPullsPerMinute) * 60_000)
 }
 
 /** When to pull a stream next, after a successful pull. */
@@ -38,15 +57,18 @@ export function nextPullDelay(input: {
   pollAfterMs: number | undefined
   /** A push watch is open on the stream: changes arrive by themselves, so polling only backs it up. */
   isWatched?: boolean
+  /** How many streams of this account are scheduled; 1 when not given. */
+  streamCount?: number
 }): number {
-  if (input.isWatched) return Math.max(input.pollAfterMs ?? 0, backgroundPollMs)
+  const background = backgroundDelay(input.streamCount ?? 1)
+  if (input.isWatched) return Math.max(input.pollAfterMs ?? 0, background)
   if (input.isUrgent) return input.pollAfterMs ?? urgentPollMs
   const floor = input.pollAfterMs ?? 0
   // The sample workspace is local and free to ask: when it hints a pace, keep
   // it lively so a newcomer sees items arrive. Without a hint it is polled
   // like any source.
   if (input.account.kind === 'sample' && input.pollAfterMs !== undefined) return Math.max(floor, 1_000) * 3
-  return Math.max(floor, backgroundPollMs)
+  return Math.max(floor, background)
 }
 
 /** After a failure: wait longer each time, up to a ceiling. */

@@ -83,6 +83,12 @@ export function createStreamScheduler(deps: {
     for (const id of streams.keys()) if (!wanted.has(id)) streams.delete(id)
   }
 
+  function countStreams(accountId: string): number {
+    let count = 0
+    for (const state of streams.values()) if (state.accountId === accountId) count++
+    return count
+  }
+
   async function pullPages(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
     const { account, stream } = state
     const added: InboxItem[] = []
@@ -120,7 +126,14 @@ export function createStreamScheduler(deps: {
     // A backlog longer than one pull's pages continues at the next wake.
     state.dueAt = hasMore
       ? now()
-      : now() + nextPullDelay({ account, isUrgent, pollAfterMs, isWatched: state.isWatched })
+      : now() +
+        nextPullDelay({
+          account,
+          isUrgent,
+          pollAfterMs,
+          isWatched: state.isWatched,
+          streamCount: countStreams(account.id),
+        })
     const problem =
       skipped === 0
         ? null

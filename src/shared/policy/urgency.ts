@@ -15,8 +15,15 @@ export function matchesRule(rule: UrgentRule, item: SourceItem): boolean {
       return matchesSlackChannel(rule.channel, item)
     case 'person':
       return matchesPerson(rule.person, item)
+    case 'slack-keyword':
+      return item.source === 'slack' && matchesKeyword(rule.keyword, `${item.title}\n${item.text}`)
     case 'github-reason':
       return item.github?.reason === rule.reason
+    case 'github-repository':
+      return (
+        item.source === 'github' &&
+        normalizeRepository(item.container) === normalizeRepository(rule.repository)
+      )
     case 'email-sender':
       return item.email !== undefined && matchesEmailSender(rule.sender, item.email.from)
     case 'subject-tag':
@@ -35,6 +42,36 @@ function matchesSlackChannel(channel: string, item: SourceItem): boolean {
   if (wanted === '') return false
   // The stream is the channel id, which survives a rename; the container is its name.
   return normalizeChannel(item.container) === wanted || item.stream.toLowerCase() === wanted
+}
+
+/** 'Acme/API', ' acme/api ' and 'https://github.com/acme/api' name one repository. */
+export function normalizeRepository(repository: string): string {
+  return repository
+    .trim()
+    .replace(/^https?:\/\/[^/]+\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()
+}
+
+/**
+ * A keyword matches as a whole word or phrase, any case: 'outage' matches
+ * "Outage in eu-west" but not "outages", so a rule never grows beyond what
+ * the person wrote.
+ */
+function matchesKeyword(keyword: string, text: string): boolean {
+  const wanted = keyword.trim().toLowerCase()
+  if (wanted === '') return false
+  const haystack = text.toLowerCase()
+  for (let at = haystack.indexOf(wanted); at !== -1; at = haystack.indexOf(wanted, at + 1)) {
+    const before = haystack[at - 1]
+    const after = haystack[at + wanted.length]
+    if (!isWordCharacter(before) && !isWordCharacter(after)) return true
+  }
+  return false
+}
+
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[\p{L}\p{N}_]/u.test(character)
 }
 
 function normalizePerson(person: string): string {
@@ -109,8 +146,12 @@ export function describeRule(rule: UrgentRule): string {
       return `Slack channel #${normalizeChannel(rule.channel)}`
     case 'person':
       return `Person: ${rule.person.trim().replace(/^@+/, '')}`
+    case 'slack-keyword':
+      return `Slack message with "${rule.keyword.trim()}"`
     case 'github-reason':
       return `GitHub: ${reasonWords[rule.reason]}`
+    case 'github-repository':
+      return `GitHub repository ${normalizeRepository(rule.repository)}`
     case 'email-sender': {
       const sender = rule.sender.trim()
       const isDomain = sender.startsWith('@') || !sender.includes('@')
