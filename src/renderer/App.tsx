@@ -6,10 +6,13 @@ import type { ViewTarget } from '../shared/model'
 import { useServices } from './app-context'
 import { AccountsView } from './features/accounts/AccountsView'
 import { DigestView } from './features/digest/DigestView'
+import { FocusView } from './features/focus/FocusView'
 import { InboxView } from './features/inbox/InboxView'
 import { ItemView } from './features/inbox/ItemView'
 import { NowView } from './features/now/NowView'
+import { RulesView } from './features/rules/RulesView'
 import { SettingsView } from './features/settings/SettingsView'
+import { StatsView } from './features/stats/StatsView'
 import { useSetAsideNotice } from './hooks/use-set-aside'
 import { useUi } from './store'
 import { ErrorBoundary } from './ui/ErrorBoundary'
@@ -83,6 +86,10 @@ const viewNames: Record<ViewTarget['view'], string> = {
   item: 'item',
   settings: 'Settings',
   accounts: 'Accounts',
+  waiting: 'Waiting',
+  focus: 'Focus',
+  rules: 'Rules',
+  stats: 'Stats',
 }
 
 function OpenView({ view }: { view: ViewTarget }) {
@@ -99,5 +106,13 @@ function OpenView({ view }: { view: ViewTarget }) {
       return <SettingsView />
     case 'accounts':
       return <AccountsView />
+    case 'focus':
+      return <FocusView />
+    case 'rules':
+      return <RulesView />
+    case 'stats':
+      return <StatsView />
+    case 'waiting':
+      return <InboxView />
   }
 }

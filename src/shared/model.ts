@@ -277,6 +277,10 @@ export const ViewTarget = z.discriminatedUnion('view', [
   z.object({ view: z.literal('inbox') }),
   z.object({ view: z.literal('settings') }),
   z.object({ view: z.literal('accounts') }),
+  z.object({ view: z.literal('waiting') }),
+  z.object({ view: z.literal('focus') }),
+  z.object({ view: z.literal('rules') }),
+  z.object({ view: z.literal('stats') }),
   z.object({ view: z.literal('digest'), digestId: z.string().max(128) }),
   z.object({ view: z.literal('item'), itemId: z.string().max(512) }),
 ])
