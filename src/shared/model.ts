@@ -242,6 +242,8 @@ export const Settings = z.object({
   /** Global shortcut that toggles focus, in Electron accelerator syntax. */
   focusShortcut: z.string().max(64),
   syncPaused: z.boolean(),
+  /** A reply someone waits for is "due soon", then "overdue", against this window. */
+  replyWindowHours: z.number().int().min(1).max(24 * 14),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -257,6 +259,7 @@ export const defaultSettings: Settings = {
   breakthroughCooldownMinutes: 5,
   focusShortcut: 'CommandOrControl+Shift+L',
   syncPaused: false,
+  replyWindowHours: 24,
 }
 
 /** What the tray shows; the renderer computes it, main only draws it. */
