@@ -112,3 +112,49 @@ describe('write-back outbox', () => {
     h.engine.stop()
   })
 })
+
+describe('what "done" writes, by the account\'s setting', () => {
+  async function withDoneAndRead() {
+    const writes: string[] = []
+    const h = await createHarness({
+      start: monday('12:00'),
+      decorateSource: (factory) => (account, credentials, context) => ({
+        ...factory(account, credentials, context),
+        markDone: async (externalId: string) => void writes.push(`done ${externalId}`),
+        markRead: async (externalId: string) => void writes.push(`read ${externalId}`),
+      }),
+    })
+    await h.engine.start()
+    return { h, writes }
+  }
+
+  for (const [setting, expected] of [
+    ['done', 'done'],
+    ['read', 'read'],
+  ] as const) {
+    it(`writes "${expected}" when the account says ${setting}`, async () => {
+      const { h, writes } = await withDoneAndRead()
+      await h.engine.updateAccount('sample', { doneWriteBack: setting })
+      const item = h.say('github', 'a review')
+      await h.at(monday('12:01'))
+      await h.engine.markDone(item.id)
+      await h.at(monday('12:02'))
+      expect(writes).toEqual([`${expected} ${item.externalId}`])
+      expect(await h.db.outbox.count()).toBe(0)
+      h.engine.stop()
+    })
+  }
+
+  it('writes nothing to the source when the account says off, and keeps the item done in Lull', async () => {
+    const { h, writes } = await withDoneAndRead()
+    await h.engine.updateAccount('sample', { doneWriteBack: 'off' })
+    const item = h.say('github', 'fyi')
+    await h.at(monday('12:01'))
+    await h.engine.markDone(item.id)
+    await h.at(monday('12:02'))
+    expect(writes).toEqual([])
+    expect(await h.db.outbox.count()).toBe(0)
+    expect((await h.db.items.get(item.id))?.status).toBe('done')
+    h.engine.stop()
+  })
+})

@@ -525,7 +525,12 @@ export function createEngine(deps: EngineDeps) {
     /** Change one account's own fields (label, pause, focus-status switch); pause and resume re-plan its streams. */
     updateAccount: (
       id: string,
-      change: Partial<Pick<Account, 'label' | 'isPaused' | 'isFocusStatusOn' | 'isReadWriteBackOn'>>,
+      change: Partial<
+        Pick<
+          Account,
+          'label' | 'isPaused' | 'isFocusStatusOn' | 'isReadWriteBackOn' | 'doneWriteBack' | 'streams'
+        >
+      >,
     ) =>
       serial(async () => {
         const account = await db.accounts.get(id)

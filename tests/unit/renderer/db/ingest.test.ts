@@ -239,3 +239,33 @@ describe('ingestBatch', () => {
     expect((await getCursor(db, 'acct-1', 'C01'))?.cursor).toBe('c1')
   })
 })
+
+describe('new activity on an item already seen', () => {
+  it('holds a done item again when the source says it changed later (a thread with a new comment)', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await markDone(db, 'acct-1:m1', t0 + 1)
+    const later = sourceItem(1, { sentAt: sourceItem(1).sentAt + 60_000, text: 'A new comment' })
+    const result = await ingestHeld(db, [later], t0 + 2, 'c2')
+    expect(result.added.map((item) => item.id)).toEqual(['acct-1:m1'])
+    expect(await db.items.get('acct-1:m1')).toMatchObject({
+      status: 'held',
+      text: 'A new comment',
+      receivedAt: t0 + 2,
+    })
+  })
+
+  it('keeps a done item done when only its words change (an edit keeps the time it was sent)', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    await markDone(db, 'acct-1:m1', t0 + 1)
+    const result = await ingestHeld(db, [sourceItem(1, { text: 'typo fixed' })], t0 + 2, 'c2')
+    expect(result).toMatchObject({ added: [], updated: 1 })
+    expect(await db.items.get('acct-1:m1')).toMatchObject({ status: 'done', text: 'typo fixed' })
+  })
+
+  it('leaves a held item held (and its first arrival time) when it changes again before a check-in', async () => {
+    await ingestHeld(db, [sourceItem(1)], t0)
+    const result = await ingestHeld(db, [sourceItem(1, { sentAt: sourceItem(1).sentAt + 5 })], t0 + 9, 'c2')
+    expect(result).toMatchObject({ added: [], updated: 1 })
+    expect(await db.items.get('acct-1:m1')).toMatchObject({ status: 'held', receivedAt: t0 })
+  })
+})

@@ -144,3 +144,56 @@ describe('describeRule', () => {
     expect(describeRule(tag('P0'))).toBe('Subject tag [P0]')
   })
 })
+
+describe('slack-keyword rules', () => {
+  const rule: UrgentRule = { id: 'k', kind: 'slack-keyword', keyword: 'outage' }
+  const slack = (text: string) => makeItem({ source: 'slack', text })
+
+  it('match the word in a Slack message, any case', () => {
+    expect(matchUrgentRule([rule], slack('Outage in eu-west, all hands'))).toBe(rule)
+    expect(matchUrgentRule([rule], slack('is this an outage?'))).toBe(rule)
+  })
+
+  it('match a phrase as written', () => {
+    const phrase: UrgentRule = { id: 'k2', kind: 'slack-keyword', keyword: 'prod is down' }
+    expect(matchUrgentRule([phrase], slack('heads up: PROD IS DOWN again'))).toBe(phrase)
+  })
+
+  it('do not match the word inside a longer one', () => {
+    expect(matchUrgentRule([rule], slack('three outages this year'))).toBeNull()
+    expect(matchUrgentRule([rule], slack('no-outage_window planned'))).toBeNull()
+  })
+
+  it('only match Slack items', () => {
+    expect(matchUrgentRule([rule], makeItem({ source: 'email', text: 'outage' }))).toBeNull()
+  })
+
+  it('are named for the rules list', () => {
+    expect(describeRule(rule)).toBe('Slack message with "outage"')
+  })
+})
+
+describe('github-repository rules', () => {
+  const rule: UrgentRule = { id: 'r', kind: 'github-repository', repository: 'Acme/API' }
+  const github = (container: string) =>
+    makeItem({ source: 'github', container, github: { reason: 'comment', subjectType: 'Issue' } })
+
+  it('match the repository, any case, written as a name or a link', () => {
+    expect(matchUrgentRule([rule], github('acme/api'))).toBe(rule)
+    const link: UrgentRule = {
+      id: 'r2',
+      kind: 'github-repository',
+      repository: 'https://github.com/acme/api/',
+    }
+    expect(matchUrgentRule([link], github('acme/api'))).toBe(link)
+  })
+
+  it('do not match another repository of the same owner, or a non-GitHub item', () => {
+    expect(matchUrgentRule([rule], github('acme/api-docs'))).toBeNull()
+    expect(matchUrgentRule([rule], makeItem({ source: 'slack', container: 'acme/api' }))).toBeNull()
+  })
+
+  it('are named for the rules list', () => {
+    expect(describeRule(rule)).toBe('GitHub repository acme/api')
+  })
+})
