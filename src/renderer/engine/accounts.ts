@@ -1,13 +1,34 @@
 // The accounts the engine works for: read from the store, the sample
 // workspace stepping aside once a real account is connected, the streams
 // handed to the scheduler, and push watches asked of main for each.
-import type { Account } from '../../shared/model'
+import type { Account, AccountStream } from '../../shared/model'
 import { deleteAccount, listAccounts, putAccount } from '../db/repositories'
 import type { LullDb } from '../db/schema'
 import type { HostClient } from '../host/client'
 import type { StreamScheduler } from './sync'
 
 export const sampleAccountId = 'sample'
+
+/** Streams come and go at the source (a new DM, a channel joined or left): listed again this often. */
+export const streamListIntervalMs = 60 * 60_000
+
+/**
+ * The account's streams after the source listed them again: a stream the
+ * person already had keeps their pick; a new one takes the source's
+ * suggestion; one the source no longer lists (a channel left) is dropped,
+ * its items kept. Names follow the source (a renamed channel).
+ */
+export function mergeStreams(known: AccountStream[], listed: AccountStream[]): AccountStream[] {
+  const byId = new Map(known.map((stream) => [stream.id, stream]))
+  return listed.map((stream) => {
+    const before = byId.get(stream.id)
+    if (!before) return stream
+    const merged: AccountStream = { ...stream }
+    if (before.isPicked === undefined) delete merged.isPicked
+    else merged.isPicked = before.isPicked
+    return merged
+  })
+}
 
 export function createAccounts(deps: {
   db: LullDb
@@ -22,6 +43,21 @@ export function createAccounts(deps: {
 }) {
   const { db, host, report } = deps
   let accounts: Account[] = []
+  /** When each account's streams were last listed by this window. */
+  const listedAt = new Map<string, number>()
+  let isListing = false
+
+  /** List one account's streams again and keep the merge if anything changed. */
+  async function relist(account: Account): Promise<boolean> {
+    const { streams } = await host.call('account:list-streams', {
+      account: { id: account.id, kind: account.kind },
+    })
+    const merged = mergeStreams(account.streams, streams)
+    const current = await db.accounts.get(account.id)
+    if (!current || JSON.stringify(merged) === JSON.stringify(current.streams)) return false
+    await putAccount(db, { ...current, streams: merged })
+    return true
+  }
 
   /**
    * Ask main to keep push watches open on the urgent streams of each active
@@ -85,6 +121,29 @@ export function createAccounts(deps: {
     },
 
     removeSample,
+
+    /**
+     * List the streams of each real account again once an hour (or now,
+     * with `force`), so a new DM or a channel just joined is offered and
+     * pulled. Failures are quiet here: the pulls report a broken account.
+     */
+    async relistStreams(now: number, options: { force?: boolean } = {}): Promise<void> {
+      if (isListing || !deps.isLeading()) return
+      isListing = true
+      try {
+        let isChanged = false
+        for (const account of accounts) {
+          if (account.kind === 'sample' || account.isPaused) continue
+          const last = listedAt.get(account.id)
+          if (!options.force && last !== undefined && now - last < streamListIntervalMs) continue
+          listedAt.set(account.id, now)
+          isChanged = (await relist(account).catch(() => false)) || isChanged
+        }
+        if (isChanged) await this.refresh()
+      } finally {
+        isListing = false
+      }
+    },
 
     async connectSample() {
       const account = await host.call('account:connect', {

@@ -190,6 +190,7 @@ export function createEngine(deps: EngineDeps) {
     const now = clock.now()
     await refreshState(now)
     startPulls(false)
+    if (!settings.syncPaused) void accounts.relistStreams(now)
     const z = zone()
     const nextAt = nextCheckIn(settings, z, sessions, now)
     const deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
@@ -595,6 +596,7 @@ export function createEngine(deps: EngineDeps) {
     /** Pull every stream of one account (or of all) now. */
     syncNow: (accountId?: string) => {
       const now = clock.now()
+      void accounts.relistStreams(now, { force: true })
       for (const account of accounts.list) {
         if (accountId !== undefined && account.id !== accountId) continue
         for (const stream of account.streams) scheduler.markChanged(account.id, stream.id, now)
