@@ -1,6 +1,7 @@
 // The accounts the engine works for: read from the store, the sample
 // workspace stepping aside once a real account is connected, the streams
 // handed to the scheduler, and push watches asked of main for each.
+import type { CallRequest } from '../../shared/contract'
 import type { Account, AccountStream } from '../../shared/model'
 import { deleteAccount, listAccounts, putAccount } from '../db/repositories'
 import type { LullDb } from '../db/schema'
@@ -143,6 +144,19 @@ export function createAccounts(deps: {
       } finally {
         isListing = false
       }
+    },
+
+    /**
+     * Connect a real account: main verifies the sign-in and keeps the secret;
+     * the store gets the account with the streams the source offers. Throws
+     * the host's error (a wrong token, a missing scope, 'needs-consent') for
+     * the form to show.
+     */
+    async connect(request: CallRequest<'account:connect'>): Promise<Account> {
+      const account = await host.call('account:connect', request)
+      await putAccount(db, account)
+      listedAt.set(account.id, deps.now())
+      return account
     },
 
     async connectSample() {

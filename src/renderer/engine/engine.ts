@@ -9,6 +9,7 @@
 
 import { liveQuery } from 'dexie'
 import { z } from 'zod'
+import type { CallRequest } from '../../shared/contract'
 import type { Account, FocusLength, FocusSession, Settings, ViewTarget } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import {
@@ -522,6 +523,14 @@ export function createEngine(deps: EngineDeps) {
         }
         await refreshAccounts()
       }).then(wake),
+
+    /** Connect a Slack, GitHub or email account; the host's error (wrong token, consent needed) is thrown to the form. */
+    connectAccount: (request: CallRequest<'account:connect'>) =>
+      serial(async () => {
+        const account = await accounts.connect(request)
+        await refreshAccounts()
+        return account
+      }).finally(wake),
 
     /** Change one account's own fields (label, pause, focus-status switch); pause and resume re-plan its streams. */
     updateAccount: (

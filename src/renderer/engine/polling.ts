@@ -75,3 +75,47 @@ export function nextPullDelay(input: {
 export function backoffDelay(failures: number): number {
   return Math.min(maxBackoffMs, 60_000 * 2 ** Math.max(0, failures - 1))
 }
+
+/** One scheduled stream as the pace estimate sees it. */
+export type StreamPace = {
+  isUrgent: boolean
+  /** A push watch is open on it. */
+  isWatched: boolean
+  /** The source's own floor (GitHub's X-Poll-Interval), when it gave one. */
+  pollAfterMs?: number
+}
+
+export type AccountPace = {
+  /** Pulls an hour between check-ins; a pull costs about one request when nothing is new. */
+  pullsPerHour: number
+  /** How late an urgent message can be seen: null when there is no urgent stream. */
+  urgentLatencyMs: number | null
+  /** Every urgent stream is watched: urgent messages arrive within seconds. */
+  isUrgentLive: boolean
+}
+
+/**
+ * What the schedule above costs an account, for the accounts view: pulls
+ * an hour and how late an urgent message can be. The same rules as
+ * `nextPullDelay`, summed over the account's streams; the pull of every
+ * stream before each check-in comes on top.
+ */
+export function accountPace(streams: StreamPace[]): AccountPace {
+  const hourMs = 60 * 60_000
+  let pullsPerHour = 0
+  let urgentLatencyMs: number | null = null
+  const urgent = streams.filter((stream) => stream.isUrgent)
+  for (const stream of streams) {
+    const background = Math.max(stream.pollAfterMs ?? 0, backgroundDelay(streams.length))
+    const every = stream.isWatched
+      ? background
+      : stream.isUrgent
+        ? (stream.pollAfterMs ?? urgentPollMs)
+        : background
+    pullsPerHour += hourMs / every
+    if (stream.isUrgent && !stream.isWatched)
+      urgentLatencyMs = Math.max(urgentLatencyMs ?? 0, stream.pollAfterMs ?? urgentPollMs)
+  }
+  const isUrgentLive = urgent.length > 0 && urgent.every((stream) => stream.isWatched)
+  return { pullsPerHour: Math.round(pullsPerHour), urgentLatencyMs, isUrgentLive }
+}

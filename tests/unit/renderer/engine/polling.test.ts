@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  accountPace,
   backgroundDelay,
   backgroundPollMs,
   isUrgentStream,
@@ -62,5 +63,35 @@ describe('urgent streams of a Slack account', () => {
   it('a channel rule makes that channel urgent even when it is not picked', () => {
     expect(isUrgentStream(slack, stream('C1'), [channel])).toBe(true)
     expect(isUrgentStream(slack, stream('D1'), [channel])).toBe(false)
+  })
+})
+
+describe('the pace the accounts view shows', () => {
+  const channels = (count: number) =>
+    Array.from({ length: count }, () => ({ isUrgent: false, isWatched: false }))
+
+  it('adds up background pulls to about two a minute for a big account', () => {
+    const pace = accountPace(channels(100))
+    expect(pace.pullsPerHour).toBe(120)
+    expect(pace.urgentLatencyMs).toBeNull()
+  })
+
+  it('polls urgent streams every 30 s without push, and says how late one can be', () => {
+    const pace = accountPace([...channels(97), ...Array(3).fill({ isUrgent: true, isWatched: false })])
+    expect(pace.pullsPerHour).toBe(Math.round(97 * 1.2 + 3 * 120))
+    expect(pace.urgentLatencyMs).toBe(urgentPollMs)
+    expect(pace.isUrgentLive).toBe(false)
+  })
+
+  it("follows the source's own floor for an urgent stream (GitHub's poll interval)", () => {
+    const pace = accountPace([{ isUrgent: true, isWatched: false, pollAfterMs: 60_000 }])
+    expect(pace).toEqual({ pullsPerHour: 60, urgentLatencyMs: 60_000, isUrgentLive: false })
+  })
+
+  it('calls urgent streams live when every one of them is watched', () => {
+    const pace = accountPace([...channels(2), { isUrgent: true, isWatched: true }])
+    expect(pace.isUrgentLive).toBe(true)
+    expect(pace.urgentLatencyMs).toBeNull()
+    expect(pace.pullsPerHour).toBe(36)
   })
 })
