@@ -13,15 +13,22 @@ import { NowView } from './features/now/NowView'
 import { RulesView } from './features/rules/RulesView'
 import { SettingsView } from './features/settings/SettingsView'
 import { StatsView } from './features/stats/StatsView'
+import { WaitingView } from './features/waiting/WaitingView'
 import { useSetAsideNotice } from './hooks/use-set-aside'
+import { KeyHelp } from './keyboard/KeyHelp'
+import { useAppKeys } from './keyboard/use-keys'
 import { useUi } from './store'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { UndoDone } from './ui/UndoDone'
 
 const tabs = [
   { label: 'Now', target: { view: 'now' } },
-  { label: 'Inbox', target: { view: 'inbox' } },
+  { label: 'Waiting', target: { view: 'waiting' } },
   { label: 'Digest', target: { view: 'digest', digestId: '' } },
+  { label: 'Inbox', target: { view: 'inbox' } },
+  { label: 'Focus', target: { view: 'focus' } },
+  { label: 'Rules', target: { view: 'rules' } },
+  { label: 'Stats', target: { view: 'stats' } },
   { label: 'Accounts', target: { view: 'accounts' } },
   { label: 'Settings', target: { view: 'settings' } },
 ] as const
@@ -34,15 +41,17 @@ export function App() {
   const dismiss = useUi((state) => state.dismiss)
   const sample = useLiveQuery(() => db.accounts.get('sample'), [db])
   useSetAsideNotice()
+  useAppKeys()
   return (
     <div className="app">
-      <nav className="tabs">
+      <nav className="tabs" aria-label="Views">
         <span className="brand">Lull</span>
         {tabs.map((tab) => (
           <button
             key={tab.label}
             type="button"
             className={view.view === tab.target.view ? 'active' : ''}
+            aria-current={view.view === tab.target.view ? 'page' : undefined}
             onClick={() => navigate(tab.target)}
           >
             {tab.label}
@@ -69,6 +78,10 @@ export function App() {
         </div>
       ))}
       <UndoDone />
+      <KeyHelp />
+      <p className="key-hint muted">
+        Press <kbd>?</kbd> for keys
+      </p>
       <main>
         {/* Keyed by the view, so moving to another view also clears a failure. */}
         <ErrorBoundary key={view.view} name={viewNames[view.view]}>
@@ -113,6 +126,6 @@ function OpenView({ view }: { view: ViewTarget }) {
     case 'stats':
       return <StatsView />
     case 'waiting':
-      return <InboxView />
+      return <WaitingView />
   }
 }

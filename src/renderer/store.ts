@@ -2,6 +2,7 @@
 // facts live in Dexie and are read with live queries.
 import { create } from 'zustand'
 import type { ViewTarget } from '../shared/model'
+import type { KeyAction } from './keyboard/keymap'
 
 export type Problem = { id: number; message: string; at: number }
 
@@ -11,6 +12,14 @@ type UiState = {
   /** The item just marked done, while "Undo" is offered. */
   lastDone: { itemId: string; title: string } | null
   offerUndo(done: { itemId: string; title: string } | null): void
+  /** The selected row of the list on screen; a new view starts at the top. */
+  selected: number
+  select(index: number): void
+  /** What the list on screen does with a list key; null when no list is shown. */
+  listKeys: ((action: KeyAction) => void) | null
+  setListKeys(handler: ((action: KeyAction) => void) | null): void
+  isKeyHelpOpen: boolean
+  setKeyHelpOpen(isOpen: boolean): void
   navigate(target: ViewTarget): void
   report(message: string): void
   dismiss(id: number): void
@@ -23,7 +32,13 @@ export const useUi = create<UiState>((set) => ({
   problems: [],
   lastDone: null,
   offerUndo: (done) => set({ lastDone: done }),
-  navigate: (target) => set({ view: target }),
+  selected: 0,
+  select: (index) => set({ selected: index }),
+  listKeys: null,
+  setListKeys: (handler) => set({ listKeys: handler }),
+  isKeyHelpOpen: false,
+  setKeyHelpOpen: (isOpen) => set({ isKeyHelpOpen: isOpen }),
+  navigate: (target) => set({ view: target, selected: 0 }),
   report: (message) =>
     set((state) => {
       // The same message repeating (a stream failing each poll) shows once.
