@@ -4,6 +4,7 @@
 // neighbours; a row shows a bounded snippet, the item view the whole text.
 import { linkDestination } from '../../shared/link-destination'
 import type { InboxItem } from '../../shared/model'
+import { type ReplyState, replyState } from '../../shared/policy'
 import { useServices } from '../app-context'
 import { snooze } from '../db/repositories'
 import { useUi } from '../store'
@@ -11,16 +12,24 @@ import { formatWhen } from './format'
 import { Field, MessageText } from './MessageText'
 
 const sourceLabel = { slack: 'Slack', github: 'GitHub', email: 'Email' } as const
+const replyLabel: Record<ReplyState, string> = {
+  waiting: 'reply',
+  'due-soon': 'reply due soon',
+  overdue: 'reply overdue',
+}
 
 export function ItemRow({
   item,
   zone,
   now,
   isFull = false,
+  replyWindowHours,
 }: {
   item: InboxItem
   zone: string
   now: number
+  /** Where given, an item someone waits on says whether a reply is due soon or overdue. */
+  replyWindowHours?: number
   /** The item view: the whole text, and no "View" button. */
   isFull?: boolean
 }) {
@@ -37,6 +46,7 @@ export function ItemRow({
   }
   // Computed from the parsed link, so `https://github.com@evil.example/` says evil.example.
   const destination = item.url ? linkDestination(item.url) : null
+  const reply = replyWindowHours === undefined ? null : replyState(item, now, replyWindowHours)
   return (
     <article className={`item item-${item.status}`} data-item-id={item.id} data-status={item.status}>
       <header>
@@ -44,6 +54,7 @@ export function ItemRow({
         <Field className="container" text={item.container} />
         <Field className="author" text={item.author.name} />
         {item.urgentRuleId ? <span className="badge badge-urgent">urgent</span> : null}
+        {reply ? <span className={`badge badge-reply-${reply}`}>{replyLabel[reply]}</span> : null}
         <time>{formatWhen(item.sentAt, zone, now)}</time>
       </header>
       <h3 className="item-title">

@@ -95,3 +95,26 @@ export function checkInLine(counts: SourceCounts): string {
   const { title, body } = describeCheckIn(counts)
   return body === '' ? title : `${title} — ${body}`
 }
+
+export type ReplyState = 'waiting' | 'due-soon' | 'overdue'
+
+/** The last quarter of the reply window is "due soon". */
+const dueSoonShare = 0.25
+
+/**
+ * How a reply someone waits for stands against the reply window (24 h by
+ * default): null when nobody waits (or it is done), 'overdue' past the
+ * window, 'due-soon' in its last quarter, otherwise 'waiting'.
+ */
+export function replyState(
+  item: Pick<InboxItem, 'needsReply' | 'status' | 'sentAt'>,
+  now: number,
+  windowHours: number,
+): ReplyState | null {
+  if (!item.needsReply || item.status === 'done') return null
+  const windowMs = windowHours * 60 * 60_000
+  const age = now - item.sentAt
+  if (age >= windowMs) return 'overdue'
+  if (age >= windowMs * (1 - dueSoonShare)) return 'due-soon'
+  return 'waiting'
+}

@@ -8,6 +8,7 @@ import { useServices } from '../../app-context'
 import { readDigest } from '../../db/item-queries'
 import { useAttention } from '../../hooks/use-attention'
 import { useSetAside } from '../../hooks/use-set-aside'
+import { useUi } from '../../store'
 import { formatWhen } from '../../ui/format'
 import { ItemRow } from '../../ui/ItemRow'
 
@@ -32,7 +33,13 @@ export function DigestView({ digestId }: { digestId: string | null }) {
         {checkInLine(data.digest.counts)}{' '}
         <span className="muted">· {formatWhen(data.digest.at, attention.zone, attention.now)}</span>
       </h2>
-      <DigestSections sections={visible} zone={attention.zone} now={attention.now} />
+      <EarlierDigests current={data.digest.id} zone={attention.zone} now={attention.now} />
+      <DigestSections
+        sections={visible}
+        zone={attention.zone}
+        now={attention.now}
+        replyWindowHours={attention.settings.replyWindowHours}
+      />
       {hidden > 0 ? (
         <button type="button" onClick={() => setShown((count) => count + shownPerStep)}>
           Show {Math.min(hidden, shownPerStep)} more of {hidden}
@@ -42,7 +49,41 @@ export function DigestView({ digestId }: { digestId: string | null }) {
   )
 }
 
-function DigestSections({ sections, zone, now }: { sections: DigestSection[]; zone: string; now: number }) {
+/** The last check-ins, newest first, to go back to one. */
+function EarlierDigests(props: { current: string; zone: string; now: number }) {
+  const { db } = useServices()
+  const navigate = useUi((state) => state.navigate)
+  const digests = useLiveQuery(() => db.digests.orderBy('at').reverse().limit(30).toArray(), [db])
+  if (!digests || digests.length < 2) return null
+  return (
+    <label className="earlier-digests">
+      Check-in{' '}
+      <select
+        value={props.current}
+        onChange={(event) => navigate({ view: 'digest', digestId: event.target.value })}
+      >
+        {digests.map((digest) => (
+          <option key={digest.id} value={digest.id}>
+            {formatWhen(digest.at, props.zone, props.now)} · {digest.itemIds.length} item
+            {digest.itemIds.length === 1 ? '' : 's'}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+function DigestSections({
+  sections,
+  zone,
+  now,
+  replyWindowHours,
+}: {
+  sections: DigestSection[]
+  zone: string
+  now: number
+  replyWindowHours: number
+}) {
   return sections.map((section) => (
     <section key={section.source} className="digest-source">
       <h3>{sourceTitle[section.source]}</h3>
@@ -52,7 +93,13 @@ function DigestSections({ sections, zone, now }: { sections: DigestSection[]; zo
           {group.threads.map((thread) => (
             <div key={thread.threadKey} className="digest-thread">
               {thread.items.map((item) => (
-                <ItemRow key={item.id} item={item} zone={zone} now={now} />
+                <ItemRow
+                  key={item.id}
+                  item={item}
+                  zone={zone}
+                  now={now}
+                  replyWindowHours={replyWindowHours}
+                />
               ))}
             </div>
           ))}

@@ -4,6 +4,7 @@ import {
   checkInLine,
   countBySource,
   describeCheckIn,
+  replyState,
 } from '../../../../src/shared/policy/digest'
 import { makeInboxItem } from './make-item'
 
@@ -97,5 +98,35 @@ describe('check-in summary', () => {
 
   it('says nothing is new rather than "0 new"', () => {
     expect(checkInLine({ slack: 0, github: 0, email: 0 })).toBe('Check-in: nothing new')
+  })
+})
+
+describe('replies against the reply window', () => {
+  const hour = 60 * 60_000
+  const now = 1_700_100_000_000
+  const waitingFor = (
+    hoursAgo: number,
+    extra: Partial<{ needsReply: boolean; status: 'held' | 'done' }> = {},
+  ) => ({
+    needsReply: extra.needsReply ?? true,
+    status: extra.status ?? ('delivered' as const),
+    sentAt: now - hoursAgo * hour,
+  })
+
+  it('are waiting early in the window, due soon in its last quarter, overdue past it', () => {
+    expect(replyState(waitingFor(1), now, 24)).toBe('waiting')
+    expect(replyState(waitingFor(17.9), now, 24)).toBe('waiting')
+    expect(replyState(waitingFor(18), now, 24)).toBe('due-soon')
+    expect(replyState(waitingFor(24), now, 24)).toBe('overdue')
+  })
+
+  it('follow the window the person set', () => {
+    expect(replyState(waitingFor(5), now, 4)).toBe('overdue')
+    expect(replyState(waitingFor(5), now, 48)).toBe('waiting')
+  })
+
+  it('say nothing for an item nobody waits on, or one that is done', () => {
+    expect(replyState(waitingFor(30, { needsReply: false }), now, 24)).toBeNull()
+    expect(replyState(waitingFor(30, { status: 'done' }), now, 24)).toBeNull()
   })
 })
