@@ -57,6 +57,9 @@ export function App() {
             {tab.label}
           </button>
         ))}
+        <button type="button" className="key-hint" onClick={() => useUi.getState().setKeyHelpOpen(true)}>
+          Keys <kbd>?</kbd>
+        </button>
       </nav>
       {sample ? (
         <div className="sample-banner" role="note">
@@ -79,9 +82,6 @@ export function App() {
       ))}
       <UndoDone />
       <KeyHelp />
-      <p className="key-hint muted">
-        Press <kbd>?</kbd> for keys
-      </p>
       <main>
         {/* Keyed by the view, so moving to another view also clears a failure. */}
         <ErrorBoundary key={view.view} name={viewNames[view.view]}>

@@ -35,9 +35,14 @@ describe.skipIf(!hasChromium)('accessibility of every view', () => {
         }
         await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(3)
         await page.getByRole('button', { name: /Check in now/ }).click()
+        // The check-in opens its digest; the tour starts once it has.
+        await expect.poll(() => page.getByTestId('digest-title').textContent()).toMatch(/3 new/)
         const problems: string[] = []
         for (const view of views) {
           await page.getByRole('button', { name: view, exact: true }).click()
+          await expect
+            .poll(() => page.getByRole('button', { name: view, exact: true }).getAttribute('aria-current'))
+            .toBe('page')
           await expect.poll(() => page.locator('main .loading').count()).toBe(0)
           const result = await new AxeBuilder({ page }).analyze()
           for (const violation of result.violations) {

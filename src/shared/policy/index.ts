@@ -19,5 +19,6 @@ export {
 export * from './settings'
 export * from './settings-form'
 export { type SimArrival, type SimEvent, type SimOptions, simulate } from './simulate'
+export * from './timeline'
 export * from './tray'
 export * from './urgency'

@@ -1,5 +1,6 @@
 // Now: whether focus is on and until when, what is waiting, the next
-// check-in, and the one-click intents (focus, end focus, check in now).
+// check-in, today as a timeline, and the one-click intents (focus, end
+// focus, check in now).
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { FocusLength } from '../../../shared/model'
 import { useServices } from '../../app-context'
@@ -8,6 +9,7 @@ import { useAttention, useHeldCounts } from '../../hooks/use-attention'
 import { useSetAside, useSetAsideCount } from '../../hooks/use-set-aside'
 import { formatClock, formatWhen } from '../../ui/format'
 import { ItemRow } from '../../ui/ItemRow'
+import { TodayTimeline } from './TodayTimeline'
 
 const dayMs = 24 * 60 * 60_000
 const hourMs = 60 * 60_000
@@ -67,6 +69,10 @@ export function NowView() {
           ) : null}
         </div>
       </div>
+      <TodayTimeline
+        attention={attention}
+        breakthroughAts={(breakthroughs ?? []).map((item) => item.receivedAt)}
+      />
       <div className="waiting-card">
         <p>
           <strong data-testid="waiting-count">{counts.total}</strong> waiting
