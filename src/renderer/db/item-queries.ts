@@ -72,3 +72,26 @@ export async function readDigest(
   const rows: unknown[] = await db.items.where('digestId').equals(digest.id).toArray()
   return { digest, ...readItemRows(rows) }
 }
+
+/**
+ * Items stored since `since`, of every status, at most `limitPerStatus` of
+ * each (newest first): a bounded window for previews, never the whole table.
+ */
+export async function readReceivedSince(
+  db: LullDb,
+  since: number,
+  limitPerStatus: number,
+): Promise<ReadRows> {
+  const statuses: ItemStatus[] = ['held', 'delivered', 'done', 'snoozed']
+  const pages = await Promise.all(
+    statuses.map((status) =>
+      db.items
+        .where('[status+receivedAt]')
+        .between([status, since], [status, Dexie.maxKey])
+        .reverse()
+        .limit(limitPerStatus)
+        .toArray(),
+    ),
+  )
+  return readItemRows(pages.flat() as unknown[])
+}

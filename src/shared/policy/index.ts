@@ -19,6 +19,7 @@ export {
 export * from './settings'
 export * from './settings-form'
 export { type SimArrival, type SimEvent, type SimOptions, simulate } from './simulate'
+export * from './rule-preview'
 export * from './timeline'
 export * from './tray'
 export * from './urgency'
