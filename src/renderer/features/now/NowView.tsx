@@ -2,13 +2,16 @@
 // check-in, today as a timeline, and the one-click intents (focus, end
 // focus, check in now).
 import { useLiveQuery } from 'dexie-react-hooks'
+import { z } from 'zod'
 import type { FocusLength } from '../../../shared/model'
 import { useServices } from '../../app-context'
 import { readBreakthroughsSince } from '../../db/item-queries'
+import { getMeta } from '../../db/repositories'
 import { useAttention, useHeldCounts } from '../../hooks/use-attention'
 import { useSetAside, useSetAsideCount } from '../../hooks/use-set-aside'
 import { formatClock, formatWhen } from '../../ui/format'
 import { ItemRow } from '../../ui/ItemRow'
+import { FirstRun, firstRunKey } from '../first-run/FirstRun'
 import { TodayTimeline } from './TodayTimeline'
 
 const dayMs = 24 * 60 * 60_000
@@ -32,6 +35,11 @@ export function NowView() {
   const now = attention?.now ?? 0
   const readSince = Math.floor((now - dayMs) / hourMs) * hourMs
   const read = useLiveQuery(() => readBreakthroughsSince(db, readSince, 20), [db, readSince])
+  // Someone who already had a check-in is past the first run, even from before it existed.
+  const isFirstRunDone = useLiveQuery(
+    async () => (await getMeta(db, firstRunKey, z.boolean(), false)) || (await db.digests.count()) > 0,
+    [db],
+  )
   useSetAside(read?.bad)
   if (!attention || !counts) return <p className="loading">Loading…</p>
   const { deep, session, zone, nextCheckInAt } = attention
@@ -49,6 +57,7 @@ export function NowView() {
     .join(' · ')
   return (
     <section className="now" aria-label="Now">
+      {isFirstRunDone === false ? <FirstRun onDone={() => {}} /> : null}
       <div className={`focus-card ${deep.isDeep ? 'is-deep' : ''}`}>
         <h2 data-testid="focus-state">{focusLine}</h2>
         <div className="focus-actions">
