@@ -9,6 +9,7 @@ export { type DueCheckIn, dueCheckIn, nextCheckIn } from './checkins'
 export { type DeepWork, deepWorkAt, nextBlockEdge } from './deepwork'
 export * from './digest'
 export { activeSession, endFocus, extendFocus, isSessionActive, startFocus } from './focus'
+export * from './rule-preview'
 export {
   blockIntervalsBetween,
   checkInTimesBetween,
@@ -19,7 +20,7 @@ export {
 export * from './settings'
 export * from './settings-form'
 export { type SimArrival, type SimEvent, type SimOptions, simulate } from './simulate'
-export * from './rule-preview'
+export * from './stats'
 export * from './timeline'
 export * from './tray'
 export * from './urgency'
