@@ -106,7 +106,7 @@ function Stats({ attention }: { attention: Attention }) {
         <figcaption>Items shielded and notifications shown, per day</figcaption>
         <div className="chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={rows}>
+            <BarChart data={rows} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="day" />
               <YAxis allowDecimals={false} />
@@ -123,7 +123,7 @@ function Stats({ attention }: { attention: Attention }) {
         <figcaption>Hours of deep work, per day</figcaption>
         <div className="chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={180}>
-            <BarChart data={rows}>
+            <BarChart data={rows} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="day" />
               <YAxis />
