@@ -18,6 +18,9 @@ type UiState = {
   /** What the list on screen does with a list key; null when no list is shown. */
   listKeys: ((action: KeyAction) => void) | null
   setListKeys(handler: ((action: KeyAction) => void) | null): void
+  /** "/" was pressed away from the inbox: its search field takes the focus once shown. */
+  isSearchWanted: boolean
+  setSearchWanted(isWanted: boolean): void
   isKeyHelpOpen: boolean
   setKeyHelpOpen(isOpen: boolean): void
   navigate(target: ViewTarget): void
@@ -36,6 +39,8 @@ export const useUi = create<UiState>((set) => ({
   select: (index) => set({ selected: index }),
   listKeys: null,
   setListKeys: (handler) => set({ listKeys: handler }),
+  isSearchWanted: false,
+  setSearchWanted: (isWanted) => set({ isSearchWanted: isWanted }),
   isKeyHelpOpen: false,
   setKeyHelpOpen: (isOpen) => set({ isKeyHelpOpen: isOpen }),
   navigate: (target) => set({ view: target, selected: 0 }),

@@ -110,6 +110,18 @@ export const schemaV5 = {
   outbox: 'id, nextAttemptAt, accountId',
 }
 
+/**
+ * Version 6 adds the search index: one row per (term, item), keyed so a
+ * prefix of a term is a key range. It is filled behind ingest, not in its
+ * transaction (db/search.ts), so storing items costs what it did.
+ */
+export const schemaV6 = {
+  ...schemaV5,
+  searchTerms: '[term+itemId], itemId',
+}
+
+export type SearchTermRow = { term: string; itemId: string }
+
 export type OutboxRow = {
   /** `<action>:<item id>`: marking the same item twice queues one write. */
   id: string
@@ -170,6 +182,7 @@ export class LullDb extends Dexie {
   notices!: Table<PendingNotice, string>
   quarantine!: Table<QuarantineRow, string>
   outbox!: Table<OutboxRow, string>
+  searchTerms!: Table<SearchTermRow, [string, string]>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -178,6 +191,7 @@ export class LullDb extends Dexie {
     this.version(3).stores(schemaV3)
     this.version(4).stores(schemaV4)
     this.version(5).stores(schemaV5)
+    this.version(6).stores(schemaV6)
   }
 }
 

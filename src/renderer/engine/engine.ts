@@ -42,6 +42,7 @@ import {
 } from '../db/repositories'
 import { writeRequestCounts } from '../db/request-counts'
 import type { LullDb } from '../db/schema'
+import { indexAll } from '../db/search'
 import { patchStoredSettings, settingsKey } from '../db/settings'
 import { type StreamHealth, syncHealthKey } from '../db/sync-health'
 import type { HostClient } from '../host/client'
@@ -147,9 +148,20 @@ export function createEngine(deps: EngineDeps) {
     return pulls
   }
 
+  /** Fill the search index behind ingest; one run at a time, never in a decision's way. */
+  let indexing: Promise<void> | null = null
+  function indexSearch() {
+    indexing ??= indexAll(db)
+      .catch((error: Error) => report(`Search could not index new items: ${error.message}`))
+      .finally(() => {
+        indexing = null
+      })
+  }
+
   function afterPull(outcome: PullOutcome) {
     if (!isRunning) return
     if (outcome.problem) report(outcome.problem)
+    if (outcome.added.length > 0) indexSearch()
     void writeHealth()
     // New items change the tray and may carry breakthroughs: a full wake. Otherwise re-arm only.
     if (outcome.added.length > 0) void wake()
@@ -371,6 +383,8 @@ export function createEngine(deps: EngineDeps) {
       isRunning = true
       await checkStore({ db, host, newId: deps.newId, report }, clock.now())
       await refreshAccounts()
+      // Items stored before search existed, or by a window that closed mid-way, are indexed now.
+      indexSearch()
       const isSampleDismissed = await getMeta(db, 'sampleDismissed', z.boolean(), false)
       if (accounts.list.length === 0 && !isSampleDismissed) {
         await accounts

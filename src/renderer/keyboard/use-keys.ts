@@ -36,7 +36,10 @@ export function useAppKeys() {
       else if (action.kind === 'search') {
         const field = document.querySelector<HTMLInputElement>('[data-search-field]')
         if (field) field.focus()
-        else ui.navigate({ view: 'inbox' })
+        else {
+          ui.setSearchWanted(true)
+          ui.navigate({ view: 'inbox' })
+        }
       } else if (action.kind === 'undo') {
         if (ui.lastDone) {
           void engine.undoDone(ui.lastDone.itemId)

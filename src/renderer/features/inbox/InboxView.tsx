@@ -1,12 +1,169 @@
-// Inbox: everything delivered, newest first, with the list keys.
+// Inbox: everything delivered, newest first, with the list keys; snoozed
+// and done items one choice away; search over every item through the
+// search index, with filters on what it finds.
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useRef, useState } from 'react'
+import type { InboxItem } from '../../../shared/model'
+import { useServices } from '../../app-context'
+import { searchItems } from '../../db/search'
+import { useAttention } from '../../hooks/use-attention'
+import { useUi } from '../../store'
 import { ItemList } from '../../ui/ItemList'
+import { ItemRow } from '../../ui/ItemRow'
+
+type Shown = 'delivered' | 'snoozed' | 'done'
+type Filters = {
+  source: '' | InboxItem['source']
+  isNeedsReply: boolean
+  isUrgent: boolean
+  status: '' | InboxItem['status']
+}
+
+const noFilters: Filters = { source: '', isNeedsReply: false, isUrgent: false, status: '' }
+const emptyText: Record<Shown, string> = {
+  delivered: 'Nothing delivered yet. Held items arrive at your next check-in.',
+  snoozed: 'Nothing snoozed. Snoozed items come back at the next check-in.',
+  done: 'Nothing done yet. Items you finish with e or Done are kept here.',
+}
+
+export function applyFilters(items: InboxItem[], filters: Filters): InboxItem[] {
+  return items.filter(
+    (item) =>
+      (filters.source === '' || item.source === filters.source) &&
+      (filters.status === '' || item.status === filters.status) &&
+      (!filters.isNeedsReply || item.needsReply) &&
+      (!filters.isUrgent || item.urgentRuleId !== undefined),
+  )
+}
 
 export function InboxView() {
+  const [shown, setShown] = useState<Shown>('delivered')
+  const [query, setQuery] = useState('')
+  const [typed, setTyped] = useState('')
+  const [filters, setFilters] = useState<Filters>(noFilters)
+  const searchField = useRef<HTMLInputElement>(null)
+  const isSearchWanted = useUi((state) => state.isSearchWanted)
+  const setSearchWanted = useUi((state) => state.setSearchWanted)
+  useEffect(() => {
+    if (!isSearchWanted) return
+    searchField.current?.focus()
+    setSearchWanted(false)
+  }, [isSearchWanted, setSearchWanted])
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped(query.trim()), 150)
+    return () => clearTimeout(timer)
+  }, [query])
   return (
-    <ItemList
-      status="delivered"
-      label="Inbox items"
-      empty={<p className="muted">Nothing delivered yet. Held items arrive at your next check-in.</p>}
-    />
+    <section className="inbox" aria-label="Inbox">
+      <div className="inbox-controls">
+        <label>
+          Search{' '}
+          <input
+            type="search"
+            data-search-field
+            ref={searchField}
+            placeholder="sender, title or words (press /)"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </label>
+        {typed === '' ? (
+          <label>
+            Show{' '}
+            <select value={shown} onChange={(event) => setShown(event.target.value as Shown)}>
+              <option value="delivered">Delivered</option>
+              <option value="snoozed">Snoozed</option>
+              <option value="done">Done</option>
+            </select>
+          </label>
+        ) : (
+          <SearchFilters filters={filters} onChange={setFilters} />
+        )}
+      </div>
+      {typed === '' ? (
+        <ItemList
+          key={shown}
+          status={shown}
+          label="Inbox items"
+          empty={<p className="muted">{emptyText[shown]}</p>}
+        />
+      ) : (
+        <SearchResults query={typed} filters={filters} />
+      )}
+    </section>
+  )
+}
+
+function SearchFilters({ filters, onChange }: { filters: Filters; onChange(filters: Filters): void }) {
+  return (
+    <>
+      <label>
+        Source{' '}
+        <select
+          value={filters.source}
+          onChange={(event) => onChange({ ...filters, source: event.target.value as Filters['source'] })}
+        >
+          <option value="">All</option>
+          <option value="slack">Slack</option>
+          <option value="github">GitHub</option>
+          <option value="email">Email</option>
+        </select>
+      </label>
+      <label>
+        Status{' '}
+        <select
+          value={filters.status}
+          onChange={(event) => onChange({ ...filters, status: event.target.value as Filters['status'] })}
+        >
+          <option value="">Any</option>
+          <option value="held">Waiting</option>
+          <option value="delivered">Delivered</option>
+          <option value="snoozed">Snoozed</option>
+          <option value="done">Done</option>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={filters.isNeedsReply}
+          onChange={(event) => onChange({ ...filters, isNeedsReply: event.target.checked })}
+        />{' '}
+        Needs a reply
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={filters.isUrgent}
+          onChange={(event) => onChange({ ...filters, isUrgent: event.target.checked })}
+        />{' '}
+        Urgent
+      </label>
+    </>
+  )
+}
+
+function SearchResults({ query, filters }: { query: string; filters: Filters }) {
+  const { db } = useServices()
+  const attention = useAttention()
+  const found = useLiveQuery(() => searchItems(db, query, 200), [db, query])
+  if (!found || !attention) return <p className="loading">Searching…</p>
+  const items = applyFilters(found, filters)
+  if (items.length === 0) {
+    return (
+      <p className="muted" role="status">
+        Nothing matches “{query}”{found.length > 0 ? ' with these filters' : ''}. Search looks at senders,
+        places, titles and the start of each message.
+      </p>
+    )
+  }
+  return (
+    <div className="search-results" data-testid="search-results">
+      <p className="muted" role="status">
+        {items.length === 200 ? 'The newest 200' : items.length} item{items.length === 1 ? '' : 's'} found
+      </p>
+      {items.map((item) => (
+        <ItemRow key={item.id} item={item} zone={attention.zone} now={attention.now} />
+      ))}
+    </div>
   )
 }
