@@ -1,7 +1,8 @@
 // The real main-side host wired to a renderer in the same process: the
-// contract's dispatch and event hub, with the sample workspace as the only
-// source (a test may wrap it, to play a source that misbehaves) and
-// recording OS stand-ins. No mocks of Lull's own functions.
+// contract's dispatch and event hub, with the sample workspace (a test may
+// wrap it, to play a source that misbehaves), any real source a test gives
+// (pointed at its emulator) and recording OS stand-ins. No mocks of Lull's
+// own functions.
 
 import { createDispatch } from '../../src/main/dispatch'
 import { createEventHub } from '../../src/main/events'
@@ -15,6 +16,7 @@ import { createRecordingPorts } from '../../src/main/web/os-standins'
 import type { Clock } from '../../src/renderer/engine/clock'
 import { createHostClient } from '../../src/renderer/host/client'
 import { calls, createBridge } from '../../src/shared/contract'
+import type { AccountKind } from '../../src/shared/model'
 
 export function createInProcessHost(
   sample: SampleOptions = {},
@@ -23,6 +25,8 @@ export function createInProcessHost(
     /** The clock the client's call deadlines run on (a test's manual clock). */
     clock?: Pick<Clock, 'setTimer' | 'now'>
     storeMarker?: StoreMarker
+    /** Real sources beside the sample workspace (GitHub against its emulator). */
+    sources?: Partial<Record<AccountKind, SourceFactory>>
   } = {},
 ) {
   const log = createLog(() => {})
@@ -35,7 +39,7 @@ export function createInProcessHost(
       mode: 'browser',
       platform: 'test',
       vault: createMemoryVault(),
-      sources: { sample: factory },
+      sources: { ...options.sources, sample: factory },
       os: ports,
       log,
       emit: hub.emit,

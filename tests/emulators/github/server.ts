@@ -62,8 +62,10 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const api = base
-  const web = 'https://github.com'
+  // Reached on this computer, the emulator is a GitHub Enterprise Server:
+  // its API under /api/v3 and its pages at the root.
+  const api = `${base}/api/v3`
+  const web = base
 
   function json(response: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}) {
     response.writeHead(code, { 'content-type': 'application/json; charset=utf-8', ...headers })
