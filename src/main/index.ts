@@ -18,7 +18,7 @@ import { createSafeStorageCipher } from './os/safe-storage'
 import { createShortcuts } from './os/shortcuts'
 import { createTray } from './os/tray'
 import { appPaths, rendererLocation } from './paths'
-import { createSampleSourceFactory } from './sources/sample'
+import { createSourceFactories } from './sources/registry'
 import { createWatchManager, systemTimer } from './sources/watches'
 import { createFileStoreMarker } from './store-marker'
 import { createFileVault } from './vault'
@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     platform,
     vault,
-    sources: { sample: createSampleSourceFactory({ canWatch: true }) },
+    sources: createSourceFactories(),
     os: { notifier, tray, links, shortcuts },
     log,
     storeMarker: createFileStoreMarker(join(app.getPath('userData'), 'store-marker.json')),

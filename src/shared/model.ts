@@ -243,7 +243,11 @@ export const Settings = z.object({
   focusShortcut: z.string().max(64),
   syncPaused: z.boolean(),
   /** A reply someone waits for is "due soon", then "overdue", against this window. */
-  replyWindowHours: z.number().int().min(1).max(24 * 14),
+  replyWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
 })
 export type Settings = z.infer<typeof Settings>
 

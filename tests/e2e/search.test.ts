@@ -31,7 +31,9 @@ describe.skipIf(!hasChromium)('search and filters', () => {
       await page.locator('body').click({ position: { x: 5, y: 400 } })
       await page.keyboard.press('/')
       const field = page.getByRole('searchbox', { name: 'Search' })
-      await expect.poll(() => field.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true)
+      await expect
+        .poll(() => field.evaluate((element) => element === element.ownerDocument.activeElement))
+        .toBe(true)
       await page.keyboard.type('deplo')
       const results = page.locator('[data-testid=search-results] article')
       await expect.poll(() => results.count()).toBe(2)

@@ -3,11 +3,16 @@
 import { resolve } from 'node:path'
 import { createLog } from '../../src/main/log'
 import { createSampleWorkspace, type SampleOptions } from '../../src/main/sources/sample'
+import type { SourceFactory } from '../../src/main/sources/source'
 import { createMemoryVault } from '../../src/main/vault'
 import { startWebHost } from '../../src/main/web/bridge-server'
 import { createRecordingPorts } from '../../src/main/web/os-standins'
+import type { AccountKind } from '../../src/shared/model'
 
-export async function startTestWebHost(sample: SampleOptions) {
+export async function startTestWebHost(
+  sample: SampleOptions,
+  options: { sources?: Partial<Record<AccountKind, SourceFactory>> } = {},
+) {
   const log = createLog(() => {})
   // As `npm run web` runs it: the sample workspace pushes changes like a real source.
   const workspace = createSampleWorkspace({ canWatch: true, ...sample })
@@ -16,7 +21,7 @@ export async function startTestWebHost(sample: SampleOptions) {
     rendererDir: resolve('out/renderer'),
     platform: 'test',
     vault: createMemoryVault(),
-    sources: { sample: workspace.factory },
+    sources: { ...options.sources, sample: workspace.factory },
     os: ports,
     log,
   })

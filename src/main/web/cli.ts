@@ -4,7 +4,7 @@ import { platform } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { createLog, type Log } from '../log'
-import { createSampleSourceFactory } from '../sources/sample'
+import { createSourceFactories } from '../sources/registry'
 import { createMemoryVault } from '../vault'
 import { describeError, startWebHost, type WebHost } from './bridge-server'
 import { createRecordingPorts } from './os-standins'
@@ -38,7 +38,7 @@ async function start(log: Log): Promise<WebHost | null> {
       port: port.data,
       platform: platform(),
       vault: createMemoryVault(),
-      sources: { sample: createSampleSourceFactory({ canWatch: true }) },
+      sources: createSourceFactories(),
       os: createRecordingPorts(log),
       log,
     })

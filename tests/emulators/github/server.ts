@@ -89,7 +89,9 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   function answerFault(response: ServerResponse): boolean {
     const index = faults.findIndex((entry) => entry.at === listRequests)
     if (index === -1) return false
-    const [{ fault }] = faults.splice(index, 1) as [{ fault: GithubFault }]
+    const [entry] = faults.splice(index, 1)
+    if (!entry) return false
+    const fault = entry.fault
     if (fault.kind === 'drop') {
       response.writeHead(200, { 'content-type': 'application/json' })
       response.write('[{"id": "')
@@ -116,7 +118,7 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
           'x-ratelimit-reset': String(reset),
         },
       )
-    } else {
+    } else if (fault.kind === '429' || fault.kind === 'secondary') {
       const code = fault.kind === '429' ? 429 : 403
       json(
         response,
