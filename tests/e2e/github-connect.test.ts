@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium)('connecting GitHub', () => {
       await expect.poll(() => card.locator('tr[data-stream=notifications]').count()).toBe(1)
       await expect.poll(() => card.locator('.pace').textContent()).toMatch(/pulls? an hour/)
 
-      await card.getByRole('radio', { name: /Only where you take part/ }).check()
+      // The choice is saved, then drawn: click, and wait for the list to follow.
+      await card.getByRole('radio', { name: /Only where you take part/ }).click()
       await expect.poll(() => card.locator('tr[data-stream=participating]').count()).toBe(1)
       expect(await card.locator('tr[data-stream=notifications]').count()).toBe(0)
       await card.getByRole('combobox', { name: /When I mark an item done/ }).selectOption('read')

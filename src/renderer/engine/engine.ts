@@ -149,12 +149,14 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** Fill the search index behind ingest; one run at a time, never in a decision's way. */
-  let indexing: Promise<void> | null = null
+  let isIndexing = false
   function indexSearch() {
-    indexing ??= indexAll(db)
+    if (isIndexing) return
+    isIndexing = true
+    void indexAll(db)
       .catch((error: Error) => report(`Search could not index new items: ${error.message}`))
       .finally(() => {
-        indexing = null
+        isIndexing = false
       })
   }
 
