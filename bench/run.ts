@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures and its
 // ratio against a baseline measured in the same run.
 import { benchCheckIn } from './checkin'
+import { benchGithubHours } from './github-hour'
 import { benchIngest } from './ingest'
 import { benchLongText } from './long-text'
 import { benchScale } from './scale'
@@ -13,6 +14,10 @@ console.log('== simulate a year of arrivals (Node)')
 for (const line of await benchSimulate()) console.log(line)
 console.log('\n== a day of syncing, from the request ledger (Node, the engine on a simulated clock)')
 for (const line of await benchSyncDay()) console.log(line)
+console.log(
+  '\n== GitHub: an idle and a busy hour against the emulator (Node, the engine on a simulated clock)',
+)
+for (const line of await benchGithubHours()) console.log(line)
 console.log(`\n== ingest ${count.toLocaleString('en')} items (Chromium, real IndexedDB)`)
 for (const line of await benchIngest({ count })) console.log(line)
 console.log('\n== check-in of 50,000 held items (Chromium, real IndexedDB)')

@@ -6,7 +6,7 @@ import { createHarness } from './engine-harness'
 
 const monday = (time: string) => `2026-11-23T${time}:00Z`
 
-async function withUnpickedEmail(rules: Parameters<typeof createHarness>[0]['settings'] = {}) {
+async function withUnpicked(unpicked: string, rules: Parameters<typeof createHarness>[0]['settings'] = {}) {
   const pulled: string[] = []
   const h = await createHarness({
     start: monday('12:00'),
@@ -17,7 +17,7 @@ async function withUnpickedEmail(rules: Parameters<typeof createHarness>[0]['set
         ...source,
         listStreams: async () =>
           (await source.listStreams()).map((stream) =>
-            stream.id === 'email' ? { ...stream, isPicked: false } : stream,
+            stream.id === unpicked ? { ...stream, isPicked: false } : stream,
           ),
         pull: (stream, cursor) => {
           pulled.push(stream)
@@ -33,14 +33,14 @@ async function withUnpickedEmail(rules: Parameters<typeof createHarness>[0]['set
 
 describe('picked streams', () => {
   it('pulls the picked streams and leaves an unpicked one alone', async () => {
-    const { h, pulled } = await withUnpickedEmail()
+    const { h, pulled } = await withUnpicked('email')
     expect(pulled).toContain('slack-general')
     expect(pulled).not.toContain('email')
     h.engine.stop()
   })
 
   it('starts pulling a stream once the person picks it', async () => {
-    const { h, pulled } = await withUnpickedEmail()
+    const { h, pulled } = await withUnpicked('email')
     const account = await h.db.accounts.get('sample')
     if (!account) throw new Error('the sample account is missing')
     await h.engine.updateAccount('sample', {
@@ -51,11 +51,19 @@ describe('picked streams', () => {
     h.engine.stop()
   })
 
-  it('pulls an unpicked stream that an urgent rule names', async () => {
-    const { h, pulled } = await withUnpickedEmail({
+  it('pulls an unpicked Slack channel that an urgent rule names', async () => {
+    const { h, pulled } = await withUnpicked('slack-incidents', {
+      urgentRules: [{ id: 'incidents', kind: 'slack-channel', channel: '#incidents' }],
+    })
+    expect(pulled).toContain('slack-incidents')
+    h.engine.stop()
+  })
+
+  it('does not add an unpicked stream for a rule about the whole account (an email sender)', async () => {
+    const { h, pulled } = await withUnpicked('email', {
       urgentRules: [{ id: 'boss', kind: 'email-sender', sender: 'boss@example.com' }],
     })
-    expect(pulled).toContain('email')
+    expect(pulled).not.toContain('email')
     h.engine.stop()
   })
 })

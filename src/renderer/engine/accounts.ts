@@ -41,6 +41,8 @@ export function createAccounts(deps: {
   isLeading: () => boolean
   /** Whether a stream can carry an urgent item: only those need push. */
   isUrgent: (account: Account, stream: Account['streams'][number]) => boolean
+  /** An urgent rule names this stream, so it is pulled even when not picked. */
+  isNamed: (stream: Account['streams'][number]) => boolean
 }) {
   const { db, host, report } = deps
   let accounts: Account[] = []
@@ -81,14 +83,12 @@ export function createAccounts(deps: {
 
   /**
    * The accounts as the scheduler sees them: only the streams Lull pulls,
-   * the picked ones and any an urgent rule names.
+   * the picked ones and any an urgent rule names (a Slack channel).
    */
   function scheduled(): Account[] {
     return accounts.map((account) => ({
       ...account,
-      streams: account.streams.filter(
-        (stream) => stream.isPicked !== false || deps.isUrgent(account, stream),
-      ),
+      streams: account.streams.filter((stream) => stream.isPicked !== false || deps.isNamed(stream)),
     }))
   }
 

@@ -52,7 +52,7 @@ import type { Clock } from './clock'
 import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
 import { createOutboxSender } from './outbox'
-import { isUrgentStream, preCheckInPullMs } from './polling'
+import { isNamedByUrgentRule, isUrgentStream, preCheckInPullMs } from './polling'
 import { checkStore, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
 import { createStreamScheduler, type PullOutcome } from './sync'
 
@@ -118,6 +118,7 @@ export function createEngine(deps: EngineDeps) {
     report,
     isLeading: () => isRunning,
     isUrgent: (account, stream) => isUrgentStream(account, stream, settings.urgentRules),
+    isNamed: (stream) => isNamedByUrgentRule(stream, settings.urgentRules),
   })
   const refreshAccounts = () => accounts.refresh()
   // Decisions (check-ins, focus, settings) run one at a time. Pulls are not

@@ -76,6 +76,22 @@ export function backoffDelay(failures: number): number {
   return Math.min(maxBackoffMs, 60_000 * 2 ** Math.max(0, failures - 1))
 }
 
+/**
+ * Whether an urgent rule names this very stream (a Slack channel rule names
+ * its channel): such a stream is pulled even when not picked. Rules about a
+ * whole account (a GitHub reason, an email sender) only make the picked
+ * streams urgent; they do not add the ones the person left out.
+ */
+export function isNamedByUrgentRule(stream: AccountStream, rules: UrgentRule[]): boolean {
+  return rules.some(
+    (rule) =>
+      rule.kind === 'slack-channel' &&
+      stream.source !== 'github' &&
+      stream.source !== 'email' &&
+      normalizeChannel(rule.channel) === normalizeChannel(stream.name),
+  )
+}
+
 /** One scheduled stream as the pace estimate sees it. */
 export type StreamPace = {
   isUrgent: boolean

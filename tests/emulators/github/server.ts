@@ -45,6 +45,8 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   const writes = { done: [] as string[], read: [] as string[] }
   const held = new Set<ServerResponse>()
   let listRequests = 0
+  /** When each list request came, by the emulator's clock, and how it was answered. */
+  const listLog: Array<{ at: number; status: number }> = []
   let requests = 0
   let nextId = 1
   let nextComment = 5000
@@ -54,8 +56,10 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   let scopes = 'notifications, user'
   let status: FocusStatus = { message: '', emoji: '', expiresAt: null, isDoNotDisturb: false }
 
+  const paths: string[] = []
   const server = createServer((request, response) => {
     requests += 1
+    if (paths.length < 10_000) paths.push(`${request.method} ${request.url}`)
     void handle(request, response).catch((error: Error) => {
       if (!response.headersSent) json(response, 500, { message: error.message })
     })
@@ -147,6 +151,7 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
       ifModifiedSince &&
       Math.floor(lastModified / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000)
     ) {
+      listLog.push({ at: options.now(), status: 304 })
       response.writeHead(304, headers)
       response.end()
       return
@@ -166,6 +171,7 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
       return `<${base}${next.pathname}${next.search}>`
     }
     if (page < pages) links.push(`${pageUrl(page + 1)}; rel="next"`, `${pageUrl(pages)}; rel="last"`)
+    listLog.push({ at: options.now(), status: 200 })
     json(response, 200, body, links.length > 0 ? { ...headers, link: links.join(', ') } : headers)
   }
 
@@ -369,6 +375,9 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
     writes: () => ({ done: [...writes.done], read: [...writes.read] }),
     requestCount: () => requests,
     listRequestCount: () => listRequests,
+    listLog: () => [...listLog],
+    /** Method and target of the requests so far (the first 10,000). */
+    paths: () => [...paths],
     async stop() {
       for (const response of held) response.socket?.destroy()
       server.closeAllConnections()

@@ -9,7 +9,7 @@ import { useServices } from '../../app-context'
 import { retryWrite } from '../../db/outbox'
 import type { CursorRow, OutboxRow } from '../../db/schema'
 import type { StreamHealth } from '../../db/sync-health'
-import { isUrgentStream } from '../../engine/polling'
+import { isNamedByUrgentRule } from '../../engine/polling'
 import { formatWhen } from '../../ui/format'
 import { Field } from '../../ui/MessageText'
 import { PaceLine } from './PaceLine'
@@ -43,7 +43,7 @@ export function AccountCard(props: {
 }) {
   const { account, health, zone, now } = props
   const followed = account.streams.filter(
-    (stream) => stream.isPicked !== false || isUrgentStream(account, stream, props.rules),
+    (stream) => stream.isPicked !== false || isNamedByUrgentRule(stream, props.rules),
   )
   const { db, engine } = useServices()
   const [isConfirming, setConfirming] = useState(false)

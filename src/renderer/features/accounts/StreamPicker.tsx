@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react'
 import type { Account, AccountStream, UrgentRule } from '../../../shared/model'
 import { useServices } from '../../app-context'
-import { isUrgentStream } from '../../engine/polling'
+import { isNamedByUrgentRule } from '../../engine/polling'
 import { Field } from '../../ui/MessageText'
 
 /** The most rows drawn at once; the filter narrows a longer list. */
@@ -51,7 +51,7 @@ export function StreamPicker({ account, rules }: { account: Account; rules: Urge
                 onChange={(event) => setPicked(new Set([stream.id]), event.target.checked)}
               />{' '}
               <Field text={stream.name} />
-              {stream.isPicked === false && isUrgentStream(account, stream, rules) ? (
+              {stream.isPicked === false && isNamedByUrgentRule(stream, rules) ? (
                 <span className="muted"> — followed anyway: an urgent rule names it</span>
               ) : null}
             </label>
