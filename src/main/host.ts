@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { HostError, pullPageLimit } from '../shared/contract'
 import { fitPull } from '../shared/fit-item'
 import type { AccountKind } from '../shared/model'
+import { fetchAvatar } from './avatar'
 import type { HostHandlers } from './dispatch'
 import type { Emit } from './events'
 import type { Log } from './log'
@@ -122,12 +123,21 @@ export function createHost(deps: HostDeps): HostHandlers {
       const factory = deps.sources[kind]
       if (!factory) throw new HostError('unknown-account', `Lull cannot connect ${kind} accounts yet.`)
       const source = factory(account, kind === 'sample' ? null : credentials, contextFor(id))
-      const { identity } = await source.verify()
+      const { identity, avatarUrl } = await source.verify()
       const streams = await source.listStreams()
+      const avatar = avatarUrl ? await fetchAvatar(contextFor(id).fetch, avatarUrl, log) : null
       if (kind !== 'sample') await vault.put(id, credentials, { thisRunOnly: secretStorage === 'this-run' })
       sources.set(id, source)
       log.info('accounts', `connected ${kind} account ${id} as ${identity}`)
-      return { id, kind, label: label || identity, identity, streams, addedAt: now() }
+      return {
+        id,
+        kind,
+        label: label || identity,
+        identity,
+        streams,
+        addedAt: now(),
+        ...(avatar ? { avatar } : {}),
+      }
     },
 
     async 'account:verify'({ account }) {

@@ -134,6 +134,18 @@ export const Account = z.object({
   label: z.string().max(256),
   /** Who the account belongs to, as the source names them. Never a secret. */
   identity: z.string().max(256),
+  /**
+   * The account's picture as a data: URL (main fetched and checked it), so
+   * the page shows it without reaching out to any host. At most ~64 KB.
+   */
+  avatar: z
+    .string()
+    .max(90_000)
+    .regex(
+      /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/,
+      'An avatar is a base64 image data URL.',
+    )
+    .optional(),
   streams: z.array(AccountStream).max(5000),
   addedAt: z.number().int().nonnegative(),
   /** Paused by the person: not pulled, not watched, its items kept. */

@@ -45,6 +45,8 @@ describe.skipIf(!hasChromium)('connecting GitHub', () => {
       await expect.poll(() => page.getByRole('note').count()).toBe(0)
       const card = page.locator('article.account').first()
       await expect.poll(() => card.locator('tr[data-stream=notifications]').count()).toBe(1)
+      // The login's picture, fetched by main and shown from a data: URL.
+      expect(await card.locator('img.avatar').getAttribute('src')).toMatch(/^data:image\/png;base64,/)
       await expect.poll(() => card.locator('.pace').textContent()).toMatch(/pulls? an hour/)
 
       // The choice is saved, then drawn: click, and wait for the list to follow.

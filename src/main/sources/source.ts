@@ -15,7 +15,8 @@ export type PullResult = {
 }
 
 export interface Source {
-  verify(): Promise<{ identity: string }>
+  /** Who the account is; `avatarUrl` is a picture of them the host may fetch and show (GitHub's avatar). */
+  verify(): Promise<{ identity: string; avatarUrl?: string }>
   listStreams(): Promise<Array<{ id: string; name: string }>>
   /** Idempotent: the same cursor gives the same items. At most `pullPageLimit` items a page; bounded work. */
   pull(stream: string, cursor: string | null): Promise<PullResult>

@@ -34,6 +34,11 @@ export type SaidThread = {
 }
 
 const perPageLimit = 50
+/** A 1×1 PNG, the emulator's avatar for everyone. */
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 /** A request the emulator holds without answering ends by itself after this long. */
 const silenceMs = 15_000
 
@@ -228,13 +233,18 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', base)
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '')
+    // Avatars are public pictures, served without a token as GitHub's are.
+    if (request.method === 'GET' && path.startsWith('/avatars/')) {
+      response.writeHead(200, { 'content-type': 'image/png' })
+      return response.end(onePixelPng)
+    }
     if (!isAuthorised(request)) return json(response, 401, { message: 'Bad credentials' })
     if (path === '/api/graphql' || path === '/graphql') return graphql(request, response)
     if (request.method === 'GET' && path === '/user') {
       return json(
         response,
         200,
-        privateUser(api, login, 'The Octocat'),
+        { ...privateUser(api, login, 'The Octocat'), avatar_url: `${base}/avatars/${login}.png` },
         scopes === '' ? {} : { 'x-oauth-scopes': scopes },
       )
     }

@@ -169,7 +169,7 @@ function createGithubSource(input: {
       const login = answer.data.login
       const name = answer.data.name ? ` (${answer.data.name})` : ''
       const where = place.isEnterprise ? ` on ${new URL(place.webUrl).host}` : ''
-      return { identity: `${login}${name}${where}` }
+      return { identity: `${login}${name}${where}`, avatarUrl: answer.data.avatar_url }
     },
 
     async listStreams() {

@@ -55,6 +55,9 @@ export function AccountCard(props: {
     <article className="account" data-account-id={account.id} aria-label={account.label}>
       <header>
         <h2>
+          {account.avatar ? (
+            <img className="avatar" src={account.avatar} alt="" width={24} height={24} />
+          ) : null}
           <Field text={account.label} />{' '}
           {account.label === kindLabel[account.kind] ? null : (
             <span className="muted">· {kindLabel[account.kind]}</span>
