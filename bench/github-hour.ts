@@ -5,14 +5,7 @@
 // made, the share answered 304 (free against the rate limit), and the
 // shortest gap between two list requests against X-Poll-Interval.
 import 'fake-indexeddb/auto'
-import { createGithubSourceFactory } from '../src/main/sources/github'
-import { saveSettings } from '../src/renderer/db/repositories'
-import { LullDb } from '../src/renderer/db/schema'
-import { createEngine } from '../src/renderer/engine/engine'
-import { defaultSettings } from '../src/shared/model'
-import { startGithubEmulator } from '../tests/emulators/github/server'
-import { createInProcessHost } from '../tests/support/in-process-host'
-import { ManualClock } from '../tests/support/manual-clock'
+import { startGithubApp } from '../tests/emulators/github/app'
 
 const hourMs = 60 * 60_000
 const stepMs = 5_000
@@ -25,35 +18,13 @@ type HourResult = {
   pollIntervalMs: number
 }
 
-async function simulateHour(run: number, threadsPerHour: number): Promise<HourResult> {
+async function simulateHour(threadsPerHour: number): Promise<HourResult> {
   const start = Date.parse('2026-11-24T10:00:00Z')
-  const clock = new ManualClock(start, 'Europe/London')
-  const emulator = await startGithubEmulator({ now: () => clock.now() })
-  const host = createInProcessHost(
-    { isScripted: false, now: () => clock.now() },
-    { clock, sources: { github: createGithubSourceFactory({ now: () => clock.now() }) } },
-  )
-  const db = new LullDb(`github-hour-${run}`)
-  await saveSettings(db, {
-    ...defaultSettings,
-    timeZone: 'Europe/London',
-    urgentRules: [{ id: 'reviews', kind: 'github-reason', reason: 'review_requested' }],
+  const app = await startGithubApp({
+    start: new Date(start).toISOString(),
+    settings: { urgentRules: [{ id: 'reviews', kind: 'github-reason', reason: 'review_requested' }] },
   })
-  let ids = 0
-  const engine = createEngine({
-    db,
-    host: host.client,
-    clock,
-    newId: () => `id-${++ids}`,
-    navigate: () => {},
-    report: () => {},
-  })
-  await engine.start()
-  await engine.connectAccount({
-    kind: 'github',
-    label: '',
-    credentials: { token: emulator.token(), baseUrl: emulator.url },
-  })
+  const { clock, emulator, engine } = app
   // Warm up: the first pull reads the inbox; the hour measured starts after it.
   clock.jumpTo(start + stepMs)
   await clock.runDue(() => engine.settled())
@@ -70,8 +41,6 @@ async function simulateHour(run: number, threadsPerHour: number): Promise<HourRe
     await clock.runDue(() => engine.settled())
   }
   await engine.settled()
-  engine.stop()
-  db.close()
   const log = emulator.listLog().slice(beforeLog)
   const gaps = log.slice(1).map((entry, index) => entry.at - (log[index]?.at ?? entry.at))
   const result = {
@@ -81,13 +50,13 @@ async function simulateHour(run: number, threadsPerHour: number): Promise<HourRe
     shortestGapMs: gaps.length > 0 ? Math.min(...gaps) : 0,
     pollIntervalMs: 60_000,
   }
-  await emulator.stop()
+  await app.stop()
   return result
 }
 
 export async function benchGithubHours(): Promise<string[]> {
-  const idle = await simulateHour(1, 0)
-  const busy = await simulateHour(2, 20)
+  const idle = await simulateHour(0)
+  const busy = await simulateHour(20)
   const line = (name: string, hour: HourResult) =>
     `${name}: ${hour.requests} requests (${hour.listRequests} notification lists, ${hour.notModified} answered 304 = ${((100 * hour.notModified) / Math.max(1, hour.listRequests)).toFixed(0)}%); shortest gap between lists ${(hour.shortestGapMs / 1000).toFixed(0)} s against X-Poll-Interval ${hour.pollIntervalMs / 1000} s`
   return [

@@ -5,56 +5,18 @@
 // a thread with news after done is held again; a review request breaks
 // through deep work when a rule names it.
 import { afterEach, describe, expect, it } from 'vitest'
-import { createGithubSourceFactory } from '../../src/main/sources/github'
-import { saveSettings } from '../../src/renderer/db/repositories'
-import { LullDb } from '../../src/renderer/db/schema'
-import { createEngine } from '../../src/renderer/engine/engine'
-import { defaultSettings, type Settings } from '../../src/shared/model'
-import { type GithubEmulator, startGithubEmulator } from '../emulators/github/server'
-import { createInProcessHost } from '../support/in-process-host'
-import { ManualClock } from '../support/manual-clock'
+import type { Settings } from '../../src/shared/model'
+import { startGithubApp } from '../emulators/github/app'
 
-const running: Array<{ emulator: GithubEmulator; stop(): void }> = []
+const running: Array<{ stop(): Promise<void> }> = []
 afterEach(async () => {
-  for (const run of running.splice(0)) {
-    run.stop()
-    await run.emulator.stop()
-  }
+  for (const app of running.splice(0)) await app.stop()
 })
 
-let databases = 0
-
 async function startApp(settings: Partial<Settings> = {}) {
-  const clock = new ManualClock(Date.parse('2026-11-24T12:00:00Z'), 'Europe/London')
-  const emulator = await startGithubEmulator({ now: () => clock.now() })
-  const host = createInProcessHost(
-    { isScripted: false, now: () => clock.now() },
-    { clock, sources: { github: createGithubSourceFactory({ now: () => clock.now(), retryBaseMs: 10 }) } },
-  )
-  const db = new LullDb(`github-engine-${++databases}`)
-  await saveSettings(db, { ...defaultSettings, timeZone: 'Europe/London', ...settings })
-  let ids = 0
-  const engine = createEngine({
-    db,
-    host: host.client,
-    clock,
-    newId: () => `id-${++ids}`,
-    navigate: () => {},
-    report: () => {},
-  })
-  await engine.start()
-  const account = await engine.connectAccount({
-    kind: 'github',
-    label: '',
-    credentials: { token: emulator.token(), baseUrl: emulator.url },
-  })
-  running.push({ emulator, stop: () => engine.stop() })
-  async function at(iso: string) {
-    clock.jumpTo(Date.parse(iso))
-    await engine.wake()
-    await engine.settled()
-  }
-  return { clock, emulator, db, engine, account, host, at }
+  const app = await startGithubApp({ start: '2026-11-24T12:00:00Z', settings, retryBaseMs: 10 })
+  running.push(app)
+  return app
 }
 
 describe('GitHub in the app', () => {

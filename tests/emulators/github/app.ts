@@ -1,0 +1,66 @@
+// Lull in Node with a GitHub account on the emulator: the real engine and
+// host, a fake IndexedDB (the caller imports fake-indexeddb), a clock moved
+// by hand. For the whole-app GitHub tests and the GitHub benchmark.
+import { createGithubSourceFactory } from '../../../src/main/sources/github'
+import { saveSettings } from '../../../src/renderer/db/repositories'
+import { LullDb } from '../../../src/renderer/db/schema'
+import { createEngine } from '../../../src/renderer/engine/engine'
+import { defaultSettings, type Settings } from '../../../src/shared/model'
+import { createInProcessHost } from '../../support/in-process-host'
+import { ManualClock } from '../../support/manual-clock'
+import { startGithubEmulator } from './server'
+
+let databases = 0
+
+export async function startGithubApp(options: {
+  start: string
+  settings?: Partial<Settings>
+  retryBaseMs?: number
+}) {
+  const clock = new ManualClock(Date.parse(options.start), 'Europe/London')
+  const emulator = await startGithubEmulator({ now: () => clock.now() })
+  const factory = createGithubSourceFactory({
+    now: () => clock.now(),
+    retryBaseMs: options.retryBaseMs ?? 1_000,
+  })
+  const host = createInProcessHost(
+    { isScripted: false, now: () => clock.now() },
+    { clock, sources: { github: factory } },
+  )
+  const db = new LullDb(`github-app-${++databases}`)
+  await saveSettings(db, { ...defaultSettings, timeZone: 'Europe/London', ...options.settings })
+  let ids = 0
+  const engine = createEngine({
+    db,
+    host: host.client,
+    clock,
+    newId: () => `id-${++ids}`,
+    navigate: () => {},
+    report: () => {},
+  })
+  await engine.start()
+  const account = await engine.connectAccount({
+    kind: 'github',
+    label: '',
+    credentials: { token: emulator.token(), baseUrl: emulator.url },
+  })
+  return {
+    clock,
+    emulator,
+    db,
+    engine,
+    account,
+    host,
+    /** Move the clock to an instant and let the engine do what it would on waking. */
+    async at(iso: string) {
+      clock.jumpTo(Date.parse(iso))
+      await engine.wake()
+      await engine.settled()
+    },
+    async stop() {
+      engine.stop()
+      db.close()
+      await emulator.stop()
+    },
+  }
+}
