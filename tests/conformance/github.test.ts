@@ -48,4 +48,9 @@ async function createGithubAdapter(clock: SuiteClock): Promise<ConformanceAdapte
   }
 }
 
-describeSourceConformance('the GitHub source', createGithubAdapter)
+// GitHub cannot push: its notifications are polled (conditionally, at X-Poll-Interval).
+describeSourceConformance('the GitHub source', createGithubAdapter, {
+  watch: false,
+  writes: true,
+  focusStatus: true,
+})

@@ -1,8 +1,8 @@
 // Promises about the optional parts of a source: a push watch that says
 // when its stream changed and, dropped, is reopened with nothing lost;
 // "done" and "read" written back; the person's status set and restored.
-// A part the adapter does not declare is skipped, and the declaration is
-// itself checked against what the host finds.
+// A source names the parts it has (`OptionalParts`); only their tests are
+// defined, and the declaration is itself checked against what the host finds.
 import { expect, it, vi } from 'vitest'
 import type { FocusStatus } from '../../src/shared/contract'
 import { type Harness, tokenCounts } from './harness'
@@ -32,7 +32,17 @@ async function firstItem(h: Harness, stream: string) {
   return item
 }
 
-export function describeOptionalParts(start: () => Promise<Harness>): void {
+/** Which optional parts a source has; the suite defines their tests only. */
+export type OptionalParts = { watch: boolean; writes: boolean; focusStatus: boolean }
+
+/** The adapter's part, which the source said it has. */
+function declared<T>(part: T | undefined, name: string): T {
+  if (part === undefined)
+    throw new Error(`the source declares ${name}, but its adapter gives no way to test it`)
+  return part
+}
+
+export function describeOptionalParts(start: () => Promise<Harness>, parts: OptionalParts): void {
   it('offers exactly the optional parts its adapter declares', async () => {
     const h = await start()
     const [stream] = h.adapter.streams
@@ -46,87 +56,88 @@ export function describeOptionalParts(start: () => Promise<Harness>): void {
     expect(status.outcome).toBe(h.adapter.focusStatus ? 'set' : 'unsupported')
   })
 
-  it('says through its watch when its stream changes, and only for that stream', async (context) => {
-    const h = await start()
-    if (!h.adapter.watch) return context.skip('the source cannot push')
-    const [stream, other] = h.adapter.streams
-    await watchOpen(h, [stream, other])
-    await h.sayMany(stream, 1)
-    await vi.waitFor(() => expect(h.changes(stream)).toHaveLength(1), eventually)
-    expect(h.changes(other)).toEqual([])
-  })
+  if (parts.watch)
+    it('says through its watch when its stream changes, and only for that stream', async () => {
+      const h = await start()
+      declared(h.adapter.watch, 'a watch')
+      const [stream, other] = h.adapter.streams
+      await watchOpen(h, [stream, other])
+      await h.sayMany(stream, 1)
+      await vi.waitFor(() => expect(h.changes(stream)).toHaveLength(1), eventually)
+      expect(h.changes(other)).toEqual([])
+    })
 
-  it('has a dropped watch reopened, and what was said while it was down pulled once', async (context) => {
-    const h = await start()
-    const watch = h.adapter.watch
-    if (!watch) return context.skip('the source cannot push')
-    const [stream] = h.adapter.streams
-    const before = await h.sayMany(stream, 1)
-    await h.sync(stream)
-    await watchOpen(h, [stream])
+  if (parts.watch)
+    it('has a dropped watch reopened, and what was said while it was down pulled once', async () => {
+      const h = await start()
+      const watch = declared(h.adapter.watch, 'a watch')
+      const [stream] = h.adapter.streams
+      const before = await h.sayMany(stream, 1)
+      await h.sync(stream)
+      await watchOpen(h, [stream])
 
-    watch.drop(stream)
-    await vi.waitFor(() => expect(h.watchStates(stream).at(-1)?.state).toBe('down'), eventually)
-    const retryAt = h.watchStates(stream).at(-1)?.retryAt
-    if (!retryAt) throw new Error('the watch went down without a time to retry')
-    const during = await h.sayMany(stream, 1)
-    expect(h.changes(stream)).toEqual([])
+      watch.drop(stream)
+      await vi.waitFor(() => expect(h.watchStates(stream).at(-1)?.state).toBe('down'), eventually)
+      const retryAt = h.watchStates(stream).at(-1)?.retryAt
+      if (!retryAt) throw new Error('the watch went down without a time to retry')
+      const during = await h.sayMany(stream, 1)
+      expect(h.changes(stream)).toEqual([])
 
-    h.clock.jumpTo(retryAt)
-    await h.clock.runDue(settle)
-    await vi.waitFor(() => expect(h.watchStates(stream).at(-1)?.state).toBe('open'), eventually)
-    await vi.waitFor(() => expect(h.changes(stream).length).toBeGreaterThan(0), eventually)
-    await h.syncDue(stream)
-    const counts = tokenCounts(await h.stored(stream))
-    expect([...counts.entries()].sort()).toEqual([...before, ...during].map((token) => [token, 1]).sort())
-  })
+      h.clock.jumpTo(retryAt)
+      await h.clock.runDue(settle)
+      await vi.waitFor(() => expect(h.watchStates(stream).at(-1)?.state).toBe('open'), eventually)
+      await vi.waitFor(() => expect(h.changes(stream).length).toBeGreaterThan(0), eventually)
+      await h.syncDue(stream)
+      const counts = tokenCounts(await h.stored(stream))
+      expect([...counts.entries()].sort()).toEqual([...before, ...during].map((token) => [token, 1]).sort())
+    })
 
-  it('writes "done" back to its server', async (context) => {
-    const h = await start()
-    const writes = h.adapter.writes
-    if (!writes) return context.skip('the source does not write back')
-    const item = await firstItem(h, h.adapter.streams[0])
-    const answer = await h.client.call('item:done-write', { account: h.ref, externalId: item.externalId })
-    expect(answer.isWritten).toBe(true)
-    expect(writes.done()).toEqual([item.externalId])
-  })
+  if (parts.writes)
+    it('writes "done" back to its server', async () => {
+      const h = await start()
+      const writes = declared(h.adapter.writes, 'writes')
+      const item = await firstItem(h, h.adapter.streams[0])
+      const answer = await h.client.call('item:done-write', { account: h.ref, externalId: item.externalId })
+      expect(answer.isWritten).toBe(true)
+      expect(writes.done()).toEqual([item.externalId])
+    })
 
-  it('writes "read" back to its server', async (context) => {
-    const h = await start()
-    const writes = h.adapter.writes
-    if (!writes) return context.skip('the source does not write back')
-    const item = await firstItem(h, h.adapter.streams[0])
-    const answer = await h.client.call('item:read-write', { account: h.ref, externalId: item.externalId })
-    expect(answer.isWritten).toBe(true)
-    expect(writes.read()).toEqual([item.externalId])
-  })
+  if (parts.writes)
+    it('writes "read" back to its server', async () => {
+      const h = await start()
+      const writes = declared(h.adapter.writes, 'writes')
+      const item = await firstItem(h, h.adapter.streams[0])
+      const answer = await h.client.call('item:read-write', { account: h.ref, externalId: item.externalId })
+      expect(answer.isWritten).toBe(true)
+      expect(writes.read()).toEqual([item.externalId])
+    })
 
-  it("sets Lull's status over the person's and puts the person's back after focus", async (context) => {
-    const h = await start()
-    const status = h.adapter.focusStatus
-    if (!status) return context.skip('the source has no status')
-    status.setAsPerson(personStatus)
-    const until = h.clock.now() + 30 * 60_000
-    const answer = await h.client.call('focus:status-set', { account: h.ref, until, message: 'Focusing' })
-    if (answer.outcome !== 'set') throw new Error('the status was not set')
-    expect(answer.previous).toEqual(personStatus)
-    expect(status.read()).toEqual(answer.set)
-    expect(status.read().isDoNotDisturb).toBe(true)
-    const restore = { account: h.ref, previous: answer.previous, set: answer.set }
-    expect((await h.client.call('focus:status-restore', restore)).outcome).toBe('restored')
-    expect(status.read()).toEqual(personStatus)
-  })
+  if (parts.focusStatus)
+    it("sets Lull's status over the person's and puts the person's back after focus", async () => {
+      const h = await start()
+      const status = declared(h.adapter.focusStatus, 'focusStatus')
+      status.setAsPerson(personStatus)
+      const until = h.clock.now() + 30 * 60_000
+      const answer = await h.client.call('focus:status-set', { account: h.ref, until, message: 'Focusing' })
+      if (answer.outcome !== 'set') throw new Error('the status was not set')
+      expect(answer.previous).toEqual(personStatus)
+      expect(status.read()).toEqual(answer.set)
+      expect(status.read().isDoNotDisturb).toBe(true)
+      const restore = { account: h.ref, previous: answer.previous, set: answer.set }
+      expect((await h.client.call('focus:status-restore', restore)).outcome).toBe('restored')
+      expect(status.read()).toEqual(personStatus)
+    })
 
-  it('leaves a status the person changed during focus as they set it', async (context) => {
-    const h = await start()
-    const status = h.adapter.focusStatus
-    if (!status) return context.skip('the source has no status')
-    const until = h.clock.now() + 30 * 60_000
-    const answer = await h.client.call('focus:status-set', { account: h.ref, until, message: 'Focusing' })
-    if (answer.outcome !== 'set') throw new Error('the status was not set')
-    status.setAsPerson(personStatus)
-    const restore = { account: h.ref, previous: answer.previous, set: answer.set }
-    expect((await h.client.call('focus:status-restore', restore)).outcome).toBe('changed-by-user')
-    expect(status.read()).toEqual(personStatus)
-  })
+  if (parts.focusStatus)
+    it('leaves a status the person changed during focus as they set it', async () => {
+      const h = await start()
+      const status = declared(h.adapter.focusStatus, 'focusStatus')
+      const until = h.clock.now() + 30 * 60_000
+      const answer = await h.client.call('focus:status-set', { account: h.ref, until, message: 'Focusing' })
+      if (answer.outcome !== 'set') throw new Error('the status was not set')
+      status.setAsPerson(personStatus)
+      const restore = { account: h.ref, previous: answer.previous, set: answer.set }
+      expect((await h.client.call('focus:status-restore', restore)).outcome).toBe('changed-by-user')
+      expect(status.read()).toEqual(personStatus)
+    })
 }

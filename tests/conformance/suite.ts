@@ -7,10 +7,14 @@ import type { MakeAdapter } from './adapter'
 import { describeFaults } from './faults'
 import { type Harness, startHarness } from './harness'
 import { describeItems } from './items'
-import { describeOptionalParts } from './optional-parts'
+import { describeOptionalParts, type OptionalParts } from './optional-parts'
 import { describePaging } from './paging'
 
-export function describeSourceConformance(name: string, makeAdapter: MakeAdapter): void {
+export function describeSourceConformance(
+  name: string,
+  makeAdapter: MakeAdapter,
+  parts: OptionalParts = { watch: true, writes: true, focusStatus: true },
+): void {
   describe(`${name} keeps the sources platform's promises`, () => {
     const running: Harness[] = []
     /** A fresh server, host and store for one test; closed after it. */
@@ -26,6 +30,6 @@ export function describeSourceConformance(name: string, makeAdapter: MakeAdapter
     describe('cursors and pages', () => describePaging(start))
     describe('faults', () => describeFaults(start))
     describe('items', () => describeItems(start))
-    describe('optional parts', () => describeOptionalParts(start))
+    describe('optional parts', () => describeOptionalParts(start, parts))
   })
 }

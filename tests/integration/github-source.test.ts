@@ -9,7 +9,9 @@ import { createLedger } from '../../src/main/sources/ledger'
 import { HostError } from '../../src/shared/contract'
 import { type GithubEmulator, startGithubEmulator } from '../emulators/github/server'
 
-let clock = Date.parse('2026-11-24T09:00:00Z')
+// The throttling plugin reads the primary limit's reset against the real
+// clock, so the test clock starts at the real time (to the second).
+let clock = Math.floor(Date.now() / 1000) * 1000
 const now = () => clock
 const running: GithubEmulator[] = []
 afterEach(async () => {

@@ -1,0 +1,69 @@
+// The week grid of the Focus view as geometry: each deep-work block as
+// pieces on the days it covers (a block that crosses midnight continues on
+// the next day), positions as minutes of the day, and the edits a drag or a
+// key makes, kept on a 15-minute step. Pure, so the view only scales.
+import type { DeepWorkBlock, Weekday } from '../model'
+import { weekdays } from '../model'
+import { minutesToWallTime, wallTimeToMinutes } from './week'
+
+export const gridStepMinutes = 15
+const dayMinutes = 24 * 60
+
+/** `spill` is the part of a block that crossed midnight into the next day. */
+export type BlockPiece = {
+  blockIndex: number
+  day: Weekday
+  from: number
+  to: number
+  part: 'start' | 'spill'
+}
+
+/** Where each block falls on the grid, day by day. */
+export function blockPieces(blocks: readonly DeepWorkBlock[]): BlockPiece[] {
+  return blocks.flatMap((block, blockIndex) => {
+    const start = wallTimeToMinutes(block.start)
+    const end = wallTimeToMinutes(block.end)
+    return block.days.flatMap((day) => {
+      if (end > start) return [{ blockIndex, day, from: start, to: end, part: 'start' as const }]
+      const next = weekdays[(weekdays.indexOf(day) + 1) % 7] as Weekday
+      const pieces: BlockPiece[] = [{ blockIndex, day, from: start, to: dayMinutes, part: 'start' }]
+      if (end > 0) pieces.push({ blockIndex, day: next, from: 0, to: end, part: 'spill' })
+      return pieces
+    })
+  })
+}
+
+/** A minute of the day snapped to the grid's step, within the day. */
+export function snapMinutes(minutes: number): number {
+  const snapped = Math.round(minutes / gridStepMinutes) * gridStepMinutes
+  return Math.min(dayMinutes, Math.max(0, snapped))
+}
+
+/** The block a drag from `a` to `b` minutes on `day` draws (at least one step long). */
+export function blockFromDrag(day: Weekday, a: number, b: number): DeepWorkBlock {
+  let from = snapMinutes(Math.min(a, b))
+  let to = snapMinutes(Math.max(a, b))
+  if (to - from < gridStepMinutes) to = Math.min(dayMinutes, from + gridStepMinutes)
+  if (to - from < gridStepMinutes) from = to - gridStepMinutes
+  return { days: [day], start: minutesToWallTime(from), end: minutesToWallTime(to % dayMinutes) }
+}
+
+/** A block moved by `minutes` (both ends), or its end moved (resize), on the grid's step; it keeps at least one step. */
+export function shiftBlock(block: DeepWorkBlock, minutes: number, edge: 'both' | 'end'): DeepWorkBlock {
+  const start = wallTimeToMinutes(block.start)
+  const rawEnd = wallTimeToMinutes(block.end)
+  const end = rawEnd <= start ? rawEnd + dayMinutes : rawEnd
+  const wrap = (value: number) => ((value % dayMinutes) + dayMinutes) % dayMinutes
+  if (edge === 'end') {
+    const next = Math.max(
+      start + gridStepMinutes,
+      Math.min(start + dayMinutes - gridStepMinutes, end + minutes),
+    )
+    return { ...block, end: minutesToWallTime(wrap(next)) }
+  }
+  return {
+    ...block,
+    start: minutesToWallTime(wrap(start + minutes)),
+    end: minutesToWallTime(wrap(end + minutes)),
+  }
+}
