@@ -2,6 +2,7 @@
 import type { AccountKind } from '../../shared/model'
 import { createGithubSourceFactory } from './github'
 import { createSampleSourceFactory } from './sample'
+import { createSlackSourceFactory } from './slack'
 import type { SourceFactory } from './source'
 
 export function createSourceFactories(): Partial<Record<AccountKind, SourceFactory>> {
@@ -9,5 +10,6 @@ export function createSourceFactories(): Partial<Record<AccountKind, SourceFacto
     // The sample workspace pushes changes like a real source.
     sample: createSampleSourceFactory({ canWatch: true }),
     github: createGithubSourceFactory(),
+    slack: createSlackSourceFactory(),
   }
 }
