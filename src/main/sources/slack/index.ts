@@ -429,7 +429,15 @@ function createSlackSource(input: {
             'invalid-request',
             'The app-level token starts with xapp-. Make one under Basic Information → App-Level Tokens with the connections:write scope, or leave it empty and Lull polls.',
           )
-        await ask('apps.connections.open', () => client.apps.connections.open({ token: input.appToken }))
+        await ask('apps.connections.open', () =>
+          client.apps.connections.open({ token: input.appToken }),
+        ).catch((error: HostError) => {
+          if (error.code !== 'bad-credentials') throw error
+          throw new HostError(
+            'bad-credentials',
+            'Slack refused the app-level token (xapp-…). Make a new one under Basic Information → App-Level Tokens with the connections:write scope, or leave it empty and Lull polls.',
+          )
+        })
       }
       return { identity: `${me.user} on ${me.team}` }
     },
