@@ -2,7 +2,7 @@
 // the sample workspace). Sources translate; they do not decide: what is
 // urgent or when to deliver is the renderer's policy.
 import type { FocusStatus, RequestResult } from '../../shared/contract'
-import type { AccountKind } from '../../shared/model'
+import type { AccountKind, AccountStream } from '../../shared/model'
 import type { Credentials } from '../vault'
 
 export type PullResult = {
@@ -17,7 +17,8 @@ export type PullResult = {
 export interface Source {
   /** Who the account is; `avatarUrl` is a picture of them the host may fetch and show (GitHub's avatar). */
   verify(): Promise<{ identity: string; avatarUrl?: string }>
-  listStreams(): Promise<Array<{ id: string; name: string }>>
+  /** What the account offers; `isPicked: false` marks a stream offered but not pulled until the person picks it. */
+  listStreams(): Promise<AccountStream[]>
   /** Idempotent: the same cursor gives the same items. At most `pullPageLimit` items a page; bounded work. */
   pull(stream: string, cursor: string | null): Promise<PullResult>
   /**
