@@ -1,0 +1,81 @@
+// Lull in Node with a Slack account on the emulator: the real engine and
+// host, a fake IndexedDB (the caller imports fake-indexeddb), a clock moved
+// by hand. For the whole-app Slack tests and the Slack benchmark.
+import { createSlackSourceFactory } from '../../../src/main/sources/slack'
+import { saveSettings } from '../../../src/renderer/db/repositories'
+import { LullDb } from '../../../src/renderer/db/schema'
+import { createEngine } from '../../../src/renderer/engine/engine'
+import { defaultSettings, type Settings } from '../../../src/shared/model'
+import { createInProcessHost } from '../../support/in-process-host'
+import { ManualClock } from '../../support/manual-clock'
+import { type SlackEmulator, startSlackEmulator } from './server'
+
+let databases = 0
+
+export async function startSlackApp(options: {
+  start: string
+  settings?: Partial<Settings>
+  /** With it, Socket Mode; without it, polling. */
+  isSocketMode: boolean
+  /** Fills the workspace before Lull connects. */
+  workspace(emulator: SlackEmulator): void
+  /** Channel names (without #) to pick after connecting. */
+  pick?: (name: string) => boolean
+}) {
+  const clock = new ManualClock(Date.parse(options.start), 'Europe/London')
+  const emulator = await startSlackEmulator({ now: () => clock.now() })
+  options.workspace(emulator)
+  const factory = createSlackSourceFactory({ now: () => clock.now(), requestTimeoutMs: 5_000 })
+  const host = createInProcessHost(
+    { isScripted: false, now: () => clock.now() },
+    { clock, sources: { slack: factory } },
+  )
+  const db = new LullDb(`slack-app-${++databases}`)
+  await saveSettings(db, { ...defaultSettings, timeZone: 'Europe/London', ...options.settings })
+  let ids = 0
+  const engine = createEngine({
+    db,
+    host: host.client,
+    clock,
+    newId: () => `id-${++ids}`,
+    navigate: () => {},
+    report: () => {},
+  })
+  await engine.start()
+  const account = await engine.connectAccount({
+    kind: 'slack',
+    label: '',
+    credentials: {
+      token: emulator.token(),
+      baseUrl: emulator.url,
+      ...(options.isSocketMode ? { appToken: emulator.appToken() } : {}),
+    },
+  })
+  const pick = options.pick
+  if (pick) {
+    await engine.updateAccount(account.id, {
+      streams: account.streams.map((stream) =>
+        stream.name.startsWith('#') && pick(stream.name.slice(1)) ? { ...stream, isPicked: true } : stream,
+      ),
+    })
+  }
+  return {
+    clock,
+    emulator,
+    db,
+    engine,
+    account,
+    host,
+    /** Move the clock to an instant and let the engine do what it would on waking. */
+    async at(iso: string) {
+      clock.jumpTo(Date.parse(iso))
+      await engine.wake()
+      await engine.settled()
+    },
+    async stop() {
+      engine.stop()
+      db.close()
+      await emulator.stop()
+    },
+  }
+}
