@@ -2,10 +2,12 @@
 // ratio against a baseline measured in the same run.
 import { benchCheckIn } from './checkin'
 import { benchGithubHours } from './github-hour'
+import { benchImap } from './imap'
 import { benchIngest } from './ingest'
 import { benchLongText } from './long-text'
 import { benchScale } from './scale'
 import { benchSimulate } from './simulate'
+import { benchSlackDay } from './slack-day'
 import { benchSyncDay } from './sync-day'
 
 const count = Number(process.env.LULL_BENCH_ITEMS ?? 100_000)
@@ -18,6 +20,12 @@ console.log(
   '\n== GitHub: an idle and a busy hour against the emulator (Node, the engine on a simulated clock)',
 )
 for (const line of await benchGithubHours()) console.log(line)
+console.log(
+  '\n== Slack: an 8-hour day, 100 watched and 3 urgent channels, Socket Mode and polling (Node, the engine on a simulated clock)',
+)
+for (const line of await benchSlackDay()) console.log(line)
+console.log('\n== email: IDLE latency and a 5,000-message first sync (Node, a real Dovecot)')
+await benchImap()
 console.log(`\n== ingest ${count.toLocaleString('en')} items (Chromium, real IndexedDB)`)
 for (const line of await benchIngest({ count })) console.log(line)
 console.log('\n== check-in of 50,000 held items (Chromium, real IndexedDB)')

@@ -4,7 +4,6 @@
 // browser mode use the in-memory vault.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
 import { Credentials, HostError } from '../shared/contract'
 
 /**

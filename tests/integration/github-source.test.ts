@@ -131,7 +131,7 @@ describe('the GitHub source', () => {
   it('works the same on GitHub Enterprise Server under /api/v3, status included', async () => {
     const { emulator, source } = await setUp({ enterprise: true })
     expect((await source.verify()).identity).toBe(
-      'octocat (The Octocat) on 127.0.0.1:' + new URL(emulator.url).port,
+      `octocat (The Octocat) on 127.0.0.1:${new URL(emulator.url).port}`,
     )
     emulator.say({ title: 'on the enterprise server' })
     expect((await source.pull('notifications', null)).items).toHaveLength(1)

@@ -10,7 +10,7 @@ import { createSlackSourceFactory } from '../../src/main/sources/slack'
 import type { PullResult, Source } from '../../src/main/sources/source'
 import { HostError } from '../../src/shared/contract'
 import { SourceItem } from '../../src/shared/model'
-import { type SlackEmulator, startSlackEmulator } from '../emulators/slack/server'
+import { startSlackEmulator } from '../emulators/slack/server'
 
 let clock = Math.floor(Date.now() / 1000) * 1000
 const now = () => clock

@@ -1,5 +1,6 @@
 // The sources Lull can connect, as the app and browser mode register them.
 import type { AccountKind } from '../../shared/model'
+import { createEmailSourceFactory } from './email'
 import { createGithubSourceFactory } from './github'
 import { createSampleSourceFactory } from './sample'
 import { createSlackSourceFactory } from './slack'
@@ -11,5 +12,6 @@ export function createSourceFactories(): Partial<Record<AccountKind, SourceFacto
     sample: createSampleSourceFactory({ canWatch: true }),
     github: createGithubSourceFactory(),
     slack: createSlackSourceFactory(),
+    email: createEmailSourceFactory(),
   }
 }

@@ -440,10 +440,11 @@ export function createEngine(deps: EngineDeps) {
     async settled(): Promise<void> {
       for (let round = 0; round < 20; round++) {
         const pending = queue
-        await scheduler.whenIdle()
+        // The queued work first: a wake starts pulls it does not wait for, and those count too.
         await pending
+        await scheduler.whenIdle()
         await outbox.whenIdle()
-        if (pending === queue) return
+        if (pending === queue && !scheduler.isBusy()) return
       }
     },
 

@@ -243,6 +243,10 @@ export function createStreamScheduler(deps: {
       }
       return earliest
     },
+    /** Whether a pull is under way. */
+    isBusy(): boolean {
+      return inFlight.size > 0
+    },
     /** Resolves once no pull is under way (pulls started meanwhile included). */
     async whenIdle(): Promise<void> {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()])

@@ -73,6 +73,10 @@ export async function startSlackApp(options: {
       await engine.settled()
     },
     async stop() {
+      // Close the watches first, so no socket is reopened against a stopped emulator.
+      await host.client
+        .call('source:watch', { account: { id: account.id, kind: 'slack' }, streams: [] })
+        .catch(() => {})
       engine.stop()
       db.close()
       await emulator.stop()

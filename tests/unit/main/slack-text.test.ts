@@ -28,9 +28,9 @@ describe("Slack's markup as plain text", () => {
   })
 
   it('gives back exactly what was typed, for any text Slack escaped', () => {
-    const escape = (text: string) =>
+    const slackEscape = (text: string) =>
       text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-    fc.assert(fc.property(fc.string(), (typed) => plainText(escape(typed), names) === typed))
+    fc.assert(fc.property(fc.string(), (typed) => plainText(slackEscape(typed), names) === typed))
   })
 
   it('finds mentions of one person only', () => {
