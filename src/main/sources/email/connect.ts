@@ -5,7 +5,7 @@
 import type { ImapFlowOptions, Logger } from 'imapflow'
 import { HostError } from '../../../shared/contract'
 import type { Credentials } from '../../vault'
-import { type MailPreset, presetFor, type Security } from './presets'
+import { type MailPreset, presetFor, type Security } from '../../../shared/mail-presets'
 
 export type ImapPlace = {
   host: string

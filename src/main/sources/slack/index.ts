@@ -19,6 +19,8 @@ import { readStatus, writeStatus } from './status'
 
 export type SlackSourceOptions = {
   now?: () => number
+  /** Where Slack's Web API is when the credentials do not say (tests point it at an emulator). */
+  apiUrl?: string
   /** Each request's deadline. */
   requestTimeoutMs?: number
   /** How far back the first pull of a stream reads. */
@@ -65,7 +67,7 @@ export function createSlackSourceFactory(options: SlackSourceOptions = {}): Sour
         'invalid-request',
         "Paste the user token (xoxp-…) from your Lull app's OAuth & Permissions page to connect Slack.",
       )
-    const apiUrl = slackApiUrl(credentials?.baseUrl)
+    const apiUrl = slackApiUrl(credentials?.baseUrl ?? options.apiUrl)
     const fetch = context?.fetch ?? globalThis.fetch
     const timeoutMs = options.requestTimeoutMs ?? 20_000
     const client = createSlackClient({ token, apiUrl, fetch, timeoutMs })

@@ -2,30 +2,15 @@
 // source and where, sends the secret straight to main (which verifies it and
 // keeps it in its vault), and shows the source's answer (a wrong token, a
 // missing scope) next to the form. On a system without a keyring the person
-// chooses where the secret may live before it is kept. GitHub is the kind
-// Lull connects today.
+// chooses where the secret may live before it is kept. Slack, GitHub and
+// email; several accounts of each.
 import { useState } from 'react'
 import { type CallRequest, HostError } from '../../../shared/contract'
 import { useServices } from '../../app-context'
+import { connectRequest, type Draft, emptyDraft, type Kind, kindNames } from './connect-request'
+import { EmailFields, SlackFields } from './SourceFields'
 
-type Kind = 'github'
 type Request = CallRequest<'account:connect'>
-
-const kindNames: Record<Kind, string> = { github: 'GitHub' }
-
-type Draft = { label: string; githubToken: string; githubHost: string }
-
-const emptyDraft: Draft = { label: '', githubToken: '', githubHost: '' }
-
-/** The connect request for a kind, or the first thing the person still has to fill in. */
-export function connectRequest(kind: Kind, draft: Draft): { request: Request } | { problem: string } {
-  const token = draft.githubToken.trim()
-  if (!token) return { problem: 'Paste a personal access token (classic).' }
-  const baseUrl = draft.githubHost.trim()
-  return {
-    request: { kind, label: draft.label.trim(), credentials: { token, ...(baseUrl ? { baseUrl } : {}) } },
-  }
-}
 
 export function ConnectAccount() {
   const { engine } = useServices()
@@ -42,7 +27,7 @@ export function ConnectAccount() {
     setProblem(null)
     try {
       const account = await engine.connectAccount(request)
-      setConnected(`${kindNames[kind ?? 'github']} connected as ${account.identity}.`)
+      setConnected(`${kindNames[request.kind as Kind] ?? 'The account'} connected as ${account.identity}.`)
       setConsent(null)
       setDraft(emptyDraft)
       setKind(null)
@@ -98,6 +83,8 @@ export function ConnectAccount() {
             submit()
           }}
         >
+          {kind === 'slack' ? <SlackFields draft={draft} update={update} /> : null}
+          {kind === 'email' ? <EmailFields draft={draft} update={update} /> : null}
           {kind === 'github' ? (
             <>
               <p>
