@@ -4,8 +4,8 @@
 // for a server on this machine.
 import type { ImapFlowOptions, Logger } from 'imapflow'
 import { HostError } from '../../../shared/contract'
-import type { Credentials } from '../../vault'
 import { type MailPreset, presetFor, type Security } from '../../../shared/mail-presets'
+import type { Credentials } from '../../vault'
 
 export type ImapPlace = {
   host: string

@@ -56,7 +56,8 @@ export function EmailFields({ draft, update }: FieldsProps) {
         Lull reads your mail over IMAP and never marks it read by looking. Gmail, Outlook and Fastmail want an{' '}
         <strong>app password</strong> (made in their security settings) or an OAuth2 access token.
       </p>
-      <div className="connect-presets" role="group" aria-label="Mail provider">
+      <fieldset className="connect-presets">
+        <legend>Mail provider</legend>
         {mailPresets.map((candidate) => (
           <button
             key={candidate.name}
@@ -73,7 +74,7 @@ export function EmailFields({ draft, update }: FieldsProps) {
             {candidate.name}
           </button>
         ))}
-      </div>
+      </fieldset>
       <label>
         Address or user name{' '}
         <input
