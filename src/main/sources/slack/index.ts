@@ -308,7 +308,7 @@ function createSlackSource(input: {
       messages.push(edit.message)
       edits.delete(key)
     }
-    const { items, newest } = await itemsOf(messages, channel, async () => conversation)
+    const { items } = await itemsOf(messages, channel, async () => conversation)
     const page = (answer.messages ?? []).flatMap((raw) => {
       const ts = (raw as { ts?: unknown }).ts
       return typeof ts === 'string' && Ts.safeParse(ts).success ? [ts] : []
@@ -321,7 +321,6 @@ function createSlackSource(input: {
       (high, ts) => (high === null || Number(ts) > Number(high) ? ts : high),
       null,
     )
-    void newest
     const top = cursor.top ?? newestOfPage ?? undefined
     const hasMore = answer.has_more === true && oldestOfPage !== null
     const next = hasMore
