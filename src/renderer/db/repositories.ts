@@ -86,17 +86,24 @@ export async function listAccounts(db: LullDb): Promise<Account[]> {
  * sample workspace passes `withItems` because its items were never real.
  */
 export function deleteAccount(db: LullDb, accountId: string, options: { withItems?: boolean } = {}) {
-  return db.transaction('rw', [db.accounts, db.cursors, db.items, db.outbox, db.notices], async () => {
-    // With its items go the writes and notices about them: nothing is left to send for an account that is gone.
-    const itemIds = options.withItems ? await itemsOfAccount(db, accountId).primaryKeys() : []
-    await Promise.all([
-      db.accounts.delete(accountId),
-      db.cursors.where('accountId').equals(accountId).delete(),
-      db.outbox.where('accountId').equals(accountId).delete(),
-      options.withItems ? db.items.bulkDelete(itemIds) : null,
-      options.withItems ? db.notices.bulkDelete(itemIds.map(breakthroughNoticeId)) : null,
-    ])
-  })
+  return db.transaction(
+    'rw',
+    [db.accounts, db.cursors, db.items, db.outbox, db.notices, db.searchTerms],
+    async () => {
+      // With its items go the writes, notices and search terms about them: nothing of an account that is gone is left to send or find.
+      const itemIds = options.withItems ? await itemsOfAccount(db, accountId).primaryKeys() : []
+      await Promise.all([
+        db.accounts.delete(accountId),
+        db.cursors.where('accountId').equals(accountId).delete(),
+        db.outbox.where('accountId').equals(accountId).delete(),
+        options.withItems ? db.items.bulkDelete(itemIds) : null,
+        options.withItems ? db.notices.bulkDelete(itemIds.map(breakthroughNoticeId)) : null,
+        options.withItems && itemIds.length > 0
+          ? db.searchTerms.where('itemId').anyOf(itemIds).delete()
+          : null,
+      ])
+    },
+  )
 }
 
 /** An account's items: ids start with `<accountId>:`; the filter keeps out an account whose id extends this one. */

@@ -18,6 +18,7 @@ import {
   snooze,
 } from '../../../../src/renderer/db/repositories'
 import type { LullDb } from '../../../../src/renderer/db/schema'
+import { indexAll } from '../../../../src/renderer/db/search'
 import type { Account } from '../../../../src/shared/model'
 import { ingestHeld, openFreshDb, sourceItem } from './fixtures'
 
@@ -116,9 +117,15 @@ describe('accounts', () => {
     await ingestHeld(db, [sourceItem(2, { id: 'other:m2', accountId: 'other' })], t0)
     await ingestHeld(db, [sourceItem(3, { id: 'acct-1:x:m3', accountId: 'acct-1:x' })], t0)
 
+    await indexAll(db)
+    const indexedBefore = new Set(await db.searchTerms.orderBy('itemId').uniqueKeys())
+    expect(indexedBefore.has('acct-1:m1')).toBe(true)
+
     await deleteAccount(db, 'acct-1', { withItems: true })
 
     expect(await db.items.toCollection().primaryKeys()).toEqual(['acct-1:x:m3', 'other:m2'])
+    // Its search terms go with it; the others stay findable.
+    expect((await db.searchTerms.orderBy('itemId').uniqueKeys()).sort()).toEqual(['acct-1:x:m3', 'other:m2'])
   })
 
   it('removes the pending write-backs and notices of a removed account with its items', async () => {
