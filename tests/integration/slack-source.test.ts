@@ -323,7 +323,10 @@ describe('the Slack source', () => {
     void seen
   })
 
-  it('reads a workspace of 1,000 channels and 10,000 messages to its end, each message once', async () => {
+  // A thousand history requests on loopback: seconds, more on a busy machine.
+  it('reads a workspace of 1,000 channels and 10,000 messages to its end, each message once', {
+    timeout: 30_000,
+  }, async () => {
     const { emulator, source } = await setUp()
     for (let index = 0; index < 1_000; index++) {
       const id = `C${String(index).padStart(5, '0')}`
