@@ -14,6 +14,8 @@ import { startSlackEmulator } from '../emulators/slack/server'
 
 let clock = Math.floor(Date.now() / 1000) * 1000
 const now = () => clock
+/** Socket events are real: give them time on a busy machine. */
+const eventually = { timeout: 5_000, interval: 10 }
 const running: Array<{ stop(): Promise<void> }> = []
 const closers: Array<() => void> = []
 afterEach(async () => {
@@ -216,13 +218,13 @@ describe('the Slack source', () => {
     const ts = emulator.say({ channel: 'C0GENERAL', user: 'U0DANA', text: 'teh build is red' })
     const first = await pullAll(source, 'C0GENERAL')
     emulator.edit('C0GENERAL', ts, 'the build is red')
-    await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(2))
+    await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(2), eventually)
     const second = await pullAll(source, 'C0GENERAL', first.cursor)
     expect(second.items.map((item) => [item.id, item.text])).toEqual([
       [`slack-1:C0GENERAL:${ts}`, 'the build is red'],
     ])
     emulator.remove('C0GENERAL', ts)
-    await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(3))
+    await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(3), eventually)
     expect((await pullAll(source, 'C0GENERAL', second.cursor)).items).toEqual([])
   })
 
@@ -275,13 +277,13 @@ describe('the Slack source', () => {
     const first = await watch(source, 'C0INCIDENTS')
     const texts = Array.from({ length: 12 }, (_, index) => `burst ${index}`)
     for (const text of texts.slice(0, 5)) emulator.say({ channel: 'C0INCIDENTS', text })
-    await vi.waitFor(() => expect(first.changes.length).toBe(5))
+    await vi.waitFor(() => expect(first.changes.length).toBe(5), eventually)
     // Every envelope is acknowledged at once.
-    await vi.waitFor(() => expect(emulator.envelopes().acked).toEqual(emulator.envelopes().sent))
+    await vi.waitFor(() => expect(emulator.envelopes().acked).toEqual(emulator.envelopes().sent), eventually)
     const before = await pullAll(source, 'C0INCIDENTS')
     emulator.say({ channel: 'C0INCIDENTS', text: texts[5] ?? '' })
     emulator.dropSockets()
-    await vi.waitFor(() => expect(first.downs).toHaveLength(1))
+    await vi.waitFor(() => expect(first.downs).toHaveLength(1), eventually)
     for (const text of texts.slice(6)) emulator.say({ channel: 'C0INCIDENTS', text })
     // The platform reopens the watch and pulls from the stored cursor.
     const second = await watch(source, 'C0INCIDENTS')
@@ -296,7 +298,7 @@ describe('the Slack source', () => {
     await source.listStreams()
     const seen = await watch(source, 'D0DANA')
     emulator.sayDisconnect()
-    await vi.waitFor(() => expect(seen.downs).toHaveLength(1))
+    await vi.waitFor(() => expect(seen.downs).toHaveLength(1), eventually)
     await watch(source, 'D0DANA')
     expect(emulator.openSockets()).toBe(1)
   })
@@ -306,13 +308,13 @@ describe('the Slack source', () => {
     await source.listStreams()
     const seen = await watch(source, 'C0INCIDENTS')
     emulator.say({ channel: 'C0GENERAL', text: 'hello' })
-    await vi.waitFor(() => expect(emulator.envelopes().acked.length).toBe(1))
+    await vi.waitFor(() => expect(emulator.envelopes().acked.length).toBe(1), eventually)
     const first = await pullAll(source, 'C0GENERAL')
     const before = emulator.requestCount()
     expect((await source.pull('C0GENERAL', first.cursor)).items).toEqual([])
     expect(emulator.requestCount()).toBe(before)
     emulator.say({ channel: 'C0GENERAL', text: 'news' })
-    await vi.waitFor(() => expect(emulator.envelopes().acked.length).toBe(2))
+    await vi.waitFor(() => expect(emulator.envelopes().acked.length).toBe(2), eventually)
     const news = await source.pull('C0GENERAL', first.cursor)
     expect(news.items).toHaveLength(1)
     expect(emulator.requestCount()).toBe(before + 1)
