@@ -2,15 +2,10 @@
 // host, a fake IndexedDB (the caller imports fake-indexeddb), a clock moved
 // by hand. For the whole-app GitHub tests and the GitHub benchmark.
 import { createGithubSourceFactory } from '../../../src/main/sources/github'
-import { saveSettings } from '../../../src/renderer/db/repositories'
-import { LullDb } from '../../../src/renderer/db/schema'
-import { createEngine } from '../../../src/renderer/engine/engine'
-import { defaultSettings, type Settings } from '../../../src/shared/model'
-import { createInProcessHost } from '../../support/in-process-host'
+import type { Settings } from '../../../src/shared/model'
+import { startEngineApp } from '../../support/engine-app'
 import { ManualClock } from '../../support/manual-clock'
 import { startGithubEmulator } from './server'
-
-let databases = 0
 
 export async function startGithubApp(options: {
   start: string
@@ -23,22 +18,12 @@ export async function startGithubApp(options: {
     now: () => clock.now(),
     retryBaseMs: options.retryBaseMs ?? 1_000,
   })
-  const host = createInProcessHost(
-    { isScripted: false, now: () => clock.now() },
-    { clock, sources: { github: factory } },
-  )
-  const db = new LullDb(`github-app-${++databases}`)
-  await saveSettings(db, { ...defaultSettings, timeZone: 'Europe/London', ...options.settings })
-  let ids = 0
-  const engine = createEngine({
-    db,
-    host: host.client,
+  const { host, db, engine } = await startEngineApp({
     clock,
-    newId: () => `id-${++ids}`,
-    navigate: () => {},
-    report: () => {},
+    sources: { github: factory },
+    name: 'github-app',
+    ...(options.settings ? { settings: options.settings } : {}),
   })
-  await engine.start()
   const account = await engine.connectAccount({
     kind: 'github',
     label: '',

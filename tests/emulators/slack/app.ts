@@ -2,15 +2,10 @@
 // host, a fake IndexedDB (the caller imports fake-indexeddb), a clock moved
 // by hand. For the whole-app Slack tests and the Slack benchmark.
 import { createSlackSourceFactory } from '../../../src/main/sources/slack'
-import { saveSettings } from '../../../src/renderer/db/repositories'
-import { LullDb } from '../../../src/renderer/db/schema'
-import { createEngine } from '../../../src/renderer/engine/engine'
-import { defaultSettings, type Settings } from '../../../src/shared/model'
-import { createInProcessHost } from '../../support/in-process-host'
+import type { Settings } from '../../../src/shared/model'
+import { startEngineApp } from '../../support/engine-app'
 import { ManualClock } from '../../support/manual-clock'
 import { type SlackEmulator, startSlackEmulator } from './server'
-
-let databases = 0
 
 export async function startSlackApp(options: {
   start: string
@@ -26,22 +21,12 @@ export async function startSlackApp(options: {
   const emulator = await startSlackEmulator({ now: () => clock.now() })
   options.workspace(emulator)
   const factory = createSlackSourceFactory({ now: () => clock.now(), requestTimeoutMs: 5_000 })
-  const host = createInProcessHost(
-    { isScripted: false, now: () => clock.now() },
-    { clock, sources: { slack: factory } },
-  )
-  const db = new LullDb(`slack-app-${++databases}`)
-  await saveSettings(db, { ...defaultSettings, timeZone: 'Europe/London', ...options.settings })
-  let ids = 0
-  const engine = createEngine({
-    db,
-    host: host.client,
+  const { host, db, engine } = await startEngineApp({
     clock,
-    newId: () => `id-${++ids}`,
-    navigate: () => {},
-    report: () => {},
+    sources: { slack: factory },
+    name: 'slack-app',
+    ...(options.settings ? { settings: options.settings } : {}),
   })
-  await engine.start()
   const account = await engine.connectAccount({
     kind: 'slack',
     label: '',
