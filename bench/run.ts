@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures and its
 // ratio against a baseline measured in the same run.
 import { benchCheckIn } from './checkin'
+import { benchFace } from './face'
 import { benchGithubHours } from './github-hour'
 import { benchImap } from './imap'
 import { benchIngest } from './ingest'
@@ -34,5 +35,9 @@ console.log('\n== 200,000 stored items: Now view and idle (the app in Chromium, 
 for (const line of await benchScale({ idleSeconds: Number(process.env.LULL_BENCH_IDLE_SECONDS ?? 60) })) {
   console.log(line)
 }
+console.log(
+  '\n== the face at 100,000 items: inbox, search, scrolling, heap, a 10,000-item digest (Chromium, browser mode)',
+)
+for (const line of await benchFace()) console.log(line)
 console.log('\n== long unbroken text in the digest and item view (Chromium, built renderer)')
 for (const line of await benchLongText()) console.log(line)
