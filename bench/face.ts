@@ -15,20 +15,20 @@
 // And, with no goal, the time to a digest of 10,000 items: "Check in now"
 // on the Now view to the digest painted, and the stored digest reopened.
 // The search index holds the oldest 21,000 items, not all: see fill.ts.
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
 import { z } from 'zod'
-import { rendererConfig } from '../electron.vite.config'
 import { createLog } from '../src/main/log'
 import { createSampleWorkspace } from '../src/main/sources/sample'
 import { createMemoryVault } from '../src/main/vault'
 import { startWebHost } from '../src/main/web/bridge-server'
 import { createRecordingPorts } from '../src/main/web/os-standins'
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
+import { buildWithFillPage } from './build-with-fill-page'
 import type { FillPlan } from './face/fill'
 import { median } from './median'
 
@@ -49,30 +49,6 @@ export type FaceBenchOptions = {
   searchRuns?: number
   scrollSeconds?: number
   queries?: string[]
-}
-
-async function buildInto(outDir: string) {
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true, reportCompressedSize: false },
-  })
-  // The fill page goes beside the app, so it writes to the app's origin.
-  await build({
-    configFile: false,
-    root: fillPageRoot,
-    base: './',
-    publicDir: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(outDir, 'bench-fill'),
-      emptyOutDir: true,
-      target: 'es2022',
-      reportCompressedSize: false,
-    },
-  })
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -462,7 +438,7 @@ export async function benchFace(options: FaceBenchOptions = {}): Promise<string[
   const log = createLog(() => {})
   try {
     const started = performance.now()
-    await buildInto(outDir)
+    await buildWithFillPage(outDir, fillPageRoot)
     const host = await startWebHost({
       rendererDir: outDir,
       platform: 'test',

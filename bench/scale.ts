@@ -5,49 +5,25 @@
 // Goals: the Now view shows the held count ≤ 300 ms after navigation starts;
 // sitting idle, main-thread task time ≤ 1% of wall time (Chrome DevTools
 // Protocol Performance metrics: TaskDuration over the quiet period).
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
 import { z } from 'zod'
-import { rendererConfig } from '../electron.vite.config'
 import { createLog } from '../src/main/log'
 import { createSampleWorkspace } from '../src/main/sources/sample'
 import { createMemoryVault } from '../src/main/vault'
 import { startWebHost } from '../src/main/web/bridge-server'
 import { createRecordingPorts } from '../src/main/web/os-standins'
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
+import { buildWithFillPage } from './build-with-fill-page'
 import { median } from './median'
 
 const fillPageRoot = join(dirname(fileURLToPath(import.meta.url)), 'scale')
 
 export type ScaleBenchOptions = { held?: number; delivered?: number; idleSeconds?: number; loads?: number }
-
-async function buildInto(outDir: string) {
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true, reportCompressedSize: false },
-  })
-  // The fill page goes beside the app, so it writes to the app's origin.
-  await build({
-    configFile: false,
-    root: fillPageRoot,
-    base: './',
-    publicDir: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(outDir, 'bench-fill'),
-      emptyOutDir: true,
-      target: 'es2022',
-      reportCompressedSize: false,
-    },
-  })
-}
 
 /**
  * Records, in ms since navigation started, when the app's shell (its
@@ -132,7 +108,7 @@ export async function benchScale(options: ScaleBenchOptions = {}): Promise<strin
   const outDir = await mkdtemp(join(tmpdir(), 'lull-bench-scale-'))
   const log = createLog(() => {})
   try {
-    await buildInto(outDir)
+    await buildWithFillPage(outDir, fillPageRoot)
     const host = await startWebHost({
       rendererDir: outDir,
       platform: 'test',

@@ -92,8 +92,6 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
   let envelopes = 0
   const acked = new Set<string>()
   const sent: string[] = []
-  /** When each channel's history was asked, by the emulator's clock. */
-  const historyLog: Array<{ at: number; channel: string }> = []
 
   const wss = new WebSocketServer({ noServer: true })
   const server = createServer((request, response) => {
@@ -322,7 +320,6 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
         return answer(response, 'users.info', { ok: true, user })
       }
       case 'conversations.history': {
-        historyLog.push({ at: options.now(), channel: params.get('channel') ?? '' })
         const conversation = conversations.get(params.get('channel') ?? '')
         if (!conversation) return json(response, 200, { ok: false, error: 'channel_not_found' })
         if (!conversation.isMember) return json(response, 200, { ok: false, error: 'not_in_channel' })
@@ -634,9 +631,7 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
       snoozeEndtime = status.isDoNotDisturb ? Math.floor(options.now() / 1000) + 3600 : 0
     },
     requestCount: () => requests,
-    historyLog: () => [...historyLog],
     methodCount: (method: string) => byMethod.get(method) ?? 0,
-    methodCounts: () => Object.fromEntries(byMethod),
     stop,
   }
 }
