@@ -8,6 +8,8 @@ import type { WebClient } from '@slack/web-api'
 import { z } from 'zod'
 
 const refreshMs = 6 * 60 * 60_000
+/** After a failed listing, the next try waits this long, so a failing list does not cost a request every pull. */
+const retryMs = 15 * 60_000
 const pageSize = 200
 /** The most pages read in one listing: 40,000 people or conversations. */
 const maxPages = 200
@@ -39,9 +41,11 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
   const { client, ask, now } = input
   const people = new Map<string, { name: string; isBot: boolean }>()
   const asked = new Set<string>()
-  let peopleAt = Number.NEGATIVE_INFINITY
+  /** When the people list may be read next. */
+  let peopleDueAt = Number.NEGATIVE_INFINITY
   const conversations = new Map<string, Conversation>()
-  let conversationsAt = Number.NEGATIVE_INFINITY
+  /** When an unknown conversation may make the listing be read again. */
+  let conversationsDueAt = Number.NEGATIVE_INFINITY
 
   function nameOf(member: z.infer<typeof Member>): string {
     return (
@@ -54,6 +58,7 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
   }
 
   async function loadPeople(): Promise<void> {
+    peopleDueAt = now() + retryMs
     let cursor: string | undefined
     for (let page = 0; page < maxPages; page++) {
       const answer = await ask('users.list', () =>
@@ -67,10 +72,11 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
       cursor = answer.response_metadata?.next_cursor || undefined
       if (!cursor) break
     }
-    peopleAt = now()
+    peopleDueAt = now() + refreshMs
   }
 
   async function loadConversations(): Promise<Conversation[]> {
+    conversationsDueAt = now() + retryMs
     const found: Conversation[] = []
     let cursor: string | undefined
     for (let page = 0; page < maxPages; page++) {
@@ -100,21 +106,21 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
     }
     conversations.clear()
     for (const conversation of found) conversations.set(conversation.id, conversation)
-    conversationsAt = now()
+    conversationsDueAt = now() + refreshMs
     return found
   }
 
   return {
     /** Reads the people list when it is missing or old; a failure leaves ids shown as ids. */
     async freshen(): Promise<void> {
-      if (now() - peopleAt < refreshMs) return
+      if (now() < peopleDueAt) return
       await loadPeople()
     },
     async conversations(): Promise<Conversation[]> {
       return loadConversations()
     },
     async conversation(id: string): Promise<Conversation | undefined> {
-      if (!conversations.has(id) && now() - conversationsAt >= refreshMs) await loadConversations()
+      if (!conversations.has(id) && now() >= conversationsDueAt) await loadConversations()
       return conversations.get(id)
     },
     /** Asks for the people the list did not hold, once each. */
