@@ -163,9 +163,11 @@ async function createEmailAdapter(clock: SuiteClock): Promise<ConformanceAdapter
     requestCount: () => proxy.connections(),
     watch: {
       drop(stream) {
+        // The watch's session is the one still open on the stream (pulls log out at once). Its IDLE
+        // line may not have reached the proxy's log yet when the source reports the watch open.
         for (const connection of proxy.open()) {
-          const hasIdled = connection.commands.some((command) => /^\S+ IDLE$/i.test(command))
-          if (connection.selected === stream && hasIdled) connection.destroy()
+          const hasLoggedOut = connection.commands.some((command) => /^\S+ LOGOUT$/i.test(command))
+          if (connection.selected === stream && !hasLoggedOut) connection.destroy()
         }
       },
     },
