@@ -1,31 +1,28 @@
 // Runs in Chromium on the app's own origin, before the app opens: fills
 // Lull's real database ('lull', through LullDb) the way the app leaves it
-// after pulls: the items, then the search index written by the app's own
-// indexer (db/search.ts indexNewItems: its term rows and its watermark).
-// The indexer goes oldest first and may be stopped part-way (`indexed`):
-// Chromium writes 7,000 to 11,000 term rows a second on a 2-core machine,
-// so the whole index of 100,000 items (about 1.9 million rows) takes
-// minutes. The watermark is then set past the newest item, as if the
-// indexer had finished: the engine indexes whatever is below it as it
-// starts, and that would run under every figure taken. The sample
-// workspace is off and the last check-in is now, so nothing arrives and no
-// check-in falls due.
+// after pulls and indexing: the items, then the search index as the app's
+// indexer writes it (db/search.ts postingsOf: one posting per term and
+// item, the list of terms, the watermark past the newest item). The rows
+// are written in large transactions rather than the indexer's small paced
+// steps, which would add minutes to the run. `indexed` may leave the newest
+// items out of the index (the engine then indexes them as it starts). The
+// sample workspace is off and the last check-in is now, so nothing arrives
+// and no check-in falls due.
 import { lastCheckInAtKey } from '../../src/renderer/db/checkin'
-import { LullDb } from '../../src/renderer/db/schema'
-import { indexNewItems } from '../../src/renderer/db/search'
+import { LullDb, searchWatermarkKey } from '../../src/renderer/db/schema'
+import { postingsOf } from '../../src/renderer/db/search'
 import type { InboxItem, SourceItem } from '../../src/shared/model'
 import { benchStreams } from '../ingest/items'
 
-/** `indexed`: how many items, oldest first, the search index covers (at least; a step indexes up to 1,000). */
+/** `indexed`: how many items, oldest first, the search index covers. */
 export type FillPlan = { delivered: number; held: number; indexed: number; now: number }
 export type FillResult = { items: number; indexed: number; terms: number; itemsMs: number; indexMs: number }
 
 const dayMs = 24 * 60 * 60_000
 /** FirstRun.tsx's key, written out: importing a component would bring React into this page. */
 const firstRunKey = 'firstRunDone'
-/** db/search.ts's watermark: items received up to this time are indexed (it does not export the key). */
-const searchWatermarkKey = 'searchIndexedUpTo'
 const rowsPerWrite = 5_000
+const postingsPerWrite = 50_000
 
 /**
  * The three streams' items interleaved, oldest first: their numbers grow
@@ -62,21 +59,26 @@ function rows({ delivered, held, now }: FillPlan): InboxItem[] {
   })
 }
 
-/** Runs the app's indexer until it has indexed `wanted` items or has none left; answers how many. */
-async function index(db: LullDb, wanted: number): Promise<number> {
-  let indexed = 0
-  while (indexed < wanted) {
-    const step = await indexNewItems(db)
-    if (step === 0) break
-    indexed += step
-  }
-  return indexed
+/** Writes the index of the oldest `wanted` items and its watermark; answers how many. */
+async function index(db: LullDb, all: InboxItem[], wanted: number): Promise<number> {
+  const covered = [...all].sort((a, b) => a.receivedAt - b.receivedAt).slice(0, wanted)
+  const postings = postingsOf(covered)
+  for (let start = 0; start < postings.length; start += postingsPerWrite)
+    await db.searchPostings.bulkPut(postings.slice(start, start + postingsPerWrite))
+  await db.searchWords.bulkPut(
+    [...new Set(postings.map((posting) => posting.term))].map((term) => ({ term })),
+  )
+  const upTo = covered.at(-1)?.receivedAt
+  if (upTo !== undefined) await db.meta.put({ key: searchWatermarkKey, value: upTo })
+  return covered.length
 }
 
 async function fillLull(plan: FillPlan): Promise<FillResult> {
   const db = new LullDb()
-  await db.transaction('rw', [db.items, db.searchTerms, db.digests, db.meta], async () => {
-    await Promise.all([db.items.clear(), db.searchTerms.clear(), db.digests.clear(), db.meta.clear()])
+  await db.transaction('rw', [db.items, db.searchPostings, db.searchWords, db.digests, db.meta], async () => {
+    await Promise.all(
+      [db.items, db.searchPostings, db.searchWords, db.digests, db.meta].map((table) => table.clear()),
+    )
     await db.meta.bulkPut([
       { key: 'sampleDismissed', value: true },
       { key: firstRunKey, value: true },
@@ -88,14 +90,12 @@ async function fillLull(plan: FillPlan): Promise<FillResult> {
   for (let start = 0; start < all.length; start += rowsPerWrite)
     await db.items.bulkPut(all.slice(start, start + rowsPerWrite))
   const indexing = performance.now()
-  const indexed = await index(db, plan.indexed)
+  const indexed = await index(db, all, plan.indexed)
   const done = performance.now()
-  const newest = all.reduce((latest, row) => Math.max(latest, row.receivedAt), 0)
-  await db.meta.put({ key: searchWatermarkKey, value: newest })
   const result = {
     items: await db.items.count(),
     indexed,
-    terms: await db.searchTerms.count(),
+    terms: await db.searchPostings.count(),
     itemsMs: indexing - started,
     indexMs: done - indexing,
   }

@@ -88,7 +88,7 @@ export async function listAccounts(db: LullDb): Promise<Account[]> {
 export function deleteAccount(db: LullDb, accountId: string, options: { withItems?: boolean } = {}) {
   return db.transaction(
     'rw',
-    [db.accounts, db.cursors, db.items, db.outbox, db.notices, db.searchTerms],
+    [db.accounts, db.cursors, db.items, db.outbox, db.notices, db.searchPostings],
     async () => {
       // With its items go the writes, notices and search terms about them: nothing of an account that is gone is left to send or find.
       const itemIds = options.withItems ? await itemsOfAccount(db, accountId).primaryKeys() : []
@@ -99,7 +99,7 @@ export function deleteAccount(db: LullDb, accountId: string, options: { withItem
         options.withItems ? db.items.bulkDelete(itemIds) : null,
         options.withItems ? db.notices.bulkDelete(itemIds.map(breakthroughNoticeId)) : null,
         options.withItems && itemIds.length > 0
-          ? db.searchTerms.where('itemId').anyOf(itemIds).delete()
+          ? db.searchPostings.where('itemId').anyOf(itemIds).delete()
           : null,
       ])
     },

@@ -22,6 +22,9 @@ export type KeyValueRow = { key: string; value: unknown }
 
 export const defaultDbName = 'lull'
 
+/** Meta key: items received up to this time are in the search index (db/search.ts). */
+export const searchWatermarkKey = 'searchIndexedUpTo'
+
 export const cursorKey = (accountId: string, stream: string) => `${accountId}|${stream}`
 
 /**
@@ -120,7 +123,25 @@ export const schemaV6 = {
   searchTerms: '[term+itemId], itemId',
 }
 
-export type SearchTermRow = { term: string; itemId: string }
+/**
+ * Version 7 keys the search index by time: one posting per (term, item),
+ * `[term+at+itemId]` with `at` the item's arrival, so one term's items are a
+ * key range already in time order, read newest first and stopped at the
+ * result limit. `searchWords` lists each term once, so a half-typed word
+ * becomes the few terms it begins without walking their postings. The v6
+ * rows (ordered by item id) are dropped and the index is rebuilt behind
+ * ingest from the start (db/search.ts).
+ */
+export const schemaV7 = {
+  ...schemaV6,
+  searchTerms: null,
+  searchPostings: '[term+at+itemId], itemId',
+  searchWords: 'term',
+}
+
+/** One term of one item; `at` is the item's `receivedAt`. */
+export type SearchPostingRow = { term: string; at: number; itemId: string }
+export type SearchWordRow = { term: string }
 
 export type OutboxRow = {
   /** `<action>:<item id>`: marking the same item twice queues one write. */
@@ -182,7 +203,8 @@ export class LullDb extends Dexie {
   notices!: Table<PendingNotice, string>
   quarantine!: Table<QuarantineRow, string>
   outbox!: Table<OutboxRow, string>
-  searchTerms!: Table<SearchTermRow, [string, string]>
+  searchPostings!: Table<SearchPostingRow, [string, number, string]>
+  searchWords!: Table<SearchWordRow, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -192,6 +214,7 @@ export class LullDb extends Dexie {
     this.version(4).stores(schemaV4)
     this.version(5).stores(schemaV5)
     this.version(6).stores(schemaV6)
+    this.version(7).stores(schemaV7).upgrade(upgradeToV7)
   }
 }
 
@@ -209,4 +232,9 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   const rows = moved.filter((row): row is KeyValueRow => row !== undefined)
   await tx.table<KeyValueRow, string>('meta').bulkPut(rows)
   await settings.bulkDelete(rows.map((row) => row.key))
+}
+
+/** The search index starts over: its watermark goes with the old rows. */
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx.table('meta').delete(searchWatermarkKey)
 }

@@ -1,29 +1,65 @@
-// Search over the whole store through an index, never a scan. The index is
-// filled behind ingest: after pulls, items stored since the last run are
-// read in order of arrival and their terms written, so storing a page of
-// items costs what it did. A query reads one key range per word, keeps the
-// items every word found, and checks each against the item as it is now
-// (an edit or a removal since it was indexed is not reported).
+// Search over the whole store through an index, never a scan of it. The
+// index is filled behind ingest: items stored since the last run are read
+// in order of arrival and their terms written, so storing a page of items
+// costs what it did.
+//
+// A query answers the newest matches first and stops at its limit, so its
+// cost follows the size of the answer, not of the store. Each word of the
+// query begins one or more terms (the last word may be half typed):
+// - a word whose postings are few (up to `fewPostings`) is read whole and
+//   its items taken newest first: an exact answer at the cost of a small
+//   key range;
+// - a word with many postings but few terms is read term by term, newest
+//   first, merged, a page at a time;
+// - a short word that begins many common terms ("d", "re") matches much of
+//   the store, so the items themselves are read newest first.
+// Every candidate is checked against the item as it is now (an edit or a
+// removal since it was indexed is not reported) and against the caller's
+// filters, until the limit is reached or `maxExamined` items were looked
+// at; then the answer says it is partial.
 import Dexie from 'dexie'
 import { z } from 'zod'
 import { type InboxItem, ItemStatus } from '../../shared/model'
 import { itemTerms, matchesQuery, words } from '../../shared/search-terms'
 import { readItemRows } from './item-rows'
 import { getMeta, setMeta } from './repositories'
-import type { LullDb, SearchTermRow } from './schema'
+import { type LullDb, type SearchPostingRow, searchWatermarkKey } from './schema'
 
-const watermarkKey = 'searchIndexedUpTo'
-/** Items read per status in one indexing step. */
-const batchPerStatus = 1_000
-/** Item ids one query word may name before the query asks for more words. */
-const idsPerWord = 20_000
+/**
+ * How long the Inbox waits after a keystroke before it searches: a query
+ * answers in tens of milliseconds, so the pause only spares the store the
+ * letters of a word typed fast.
+ */
+export const searchPauseMs = 40
+
+/** Items read per status in one indexing step: a step writes about 20 postings an item. */
+const batchPerStatus = 250
+
+/** How a query chooses its way; tests shrink these to walk every way on a small store. */
+export type SearchTuning = {
+  /** A word with at most this many postings is read whole. */
+  fewPostings: number
+  /** A word that begins more terms than this is answered by reading items. */
+  mostTermsMerged: number
+  /** The most items one query looks at before it answers with what it found. */
+  maxExamined: number
+  /** Candidates read per page after the first (the first is the limit). */
+  pageSize: number
+}
+
+export const defaultTuning: SearchTuning = {
+  fewPostings: 3_000,
+  mostTermsMerged: 24,
+  maxExamined: 5_000,
+  pageSize: 500,
+}
 
 /**
  * Index the items that arrived since the last call, one bounded step.
  * Answers how many were indexed; call again while it answers more than 0.
  */
 export async function indexNewItems(db: LullDb): Promise<number> {
-  const after = await getMeta(db, watermarkKey, z.number(), -1)
+  const after = await getMeta(db, searchWatermarkKey, z.number(), -1)
   const pages = await Promise.all(
     ItemStatus.options.map((status) =>
       db.items
@@ -34,57 +70,277 @@ export async function indexNewItems(db: LullDb): Promise<number> {
     ),
   )
   // A status whose page was full may have more at its last time: stop
-  // before that time, so nothing is skipped, unless that would leave nothing.
+  // before that time, so nothing is skipped. When that leaves nothing (one
+  // ingest batch shares its time), take every item of that time instead.
   const fullPageEnds = pages
     .filter((page) => page.length === batchPerStatus)
     .map((page) => page[page.length - 1]?.receivedAt ?? Number.POSITIVE_INFINITY)
   const cutoff = fullPageEnds.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...fullPageEnds)
   let rows = pages.flat().filter((row) => row.receivedAt < cutoff)
-  if (rows.length === 0) rows = pages.flat().filter((row) => row.receivedAt === cutoff)
+  if (rows.length === 0 && Number.isFinite(cutoff)) {
+    const atCutoff = await Promise.all(
+      ItemStatus.options.map((status) =>
+        db.items.where('[status+receivedAt]').equals([status, cutoff]).toArray(),
+      ),
+    )
+    rows = atCutoff.flat()
+  }
   if (rows.length === 0) return 0
   const { items } = readItemRows(rows as unknown[])
-  const terms: SearchTermRow[] = items.flatMap((item) =>
-    itemTerms(item).map((term) => ({ term, itemId: item.id })),
-  )
+  const postings = postingsOf(items)
+  const terms = [...new Set(postings.map((posting) => posting.term))].map((term) => ({ term }))
   const upTo = Math.max(...rows.map((row) => row.receivedAt))
-  await db.transaction('rw', db.searchTerms, db.meta, async () => {
-    await db.searchTerms.bulkPut(terms)
-    await setMeta(db, watermarkKey, upTo)
+  await db.transaction('rw', [db.searchPostings, db.searchWords, db.meta], async () => {
+    await db.searchPostings.bulkPut(postings)
+    await db.searchWords.bulkPut(terms)
+    await setMeta(db, searchWatermarkKey, upTo)
   })
   return rows.length
 }
 
-/** Index everything not yet indexed, a step at a time. */
-export async function indexAll(db: LullDb, maxSteps = 1_000): Promise<void> {
-  for (let step = 0; step < maxSteps; step++) if ((await indexNewItems(db)) === 0) return
+/** The index rows of some items: one per term of each. */
+export function postingsOf(items: readonly InboxItem[]): SearchPostingRow[] {
+  return items.flatMap((item) =>
+    itemTerms(item).map((term) => ({ term, at: item.receivedAt, itemId: item.id })),
+  )
+}
+
+/**
+ * Index everything not yet indexed, a step at a time. `pauseMs` between
+ * steps leaves the page and the store to others while a large backlog
+ * (a first start after an upgrade) is worked off.
+ */
+export async function indexAll(db: LullDb, options: { maxSteps?: number; pauseMs?: number } = {}) {
+  const { maxSteps = 1_000, pauseMs = 0 } = options
+  for (let step = 0; step < maxSteps; step++) {
+    if ((await indexNewItems(db)) === 0) return
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs))
+  }
+}
+
+/** How a query found its items: see the top of this file. */
+export type SearchWay = 'none' | 'whole' | 'terms' | 'items'
+
+export type SearchAnswer = {
+  /** Newest first. */
+  items: InboxItem[]
+  /** False when the query stopped after `maxExamined` items without reaching its limit. */
+  isComplete: boolean
+  way: SearchWay
+}
+
+export type SearchOptions = {
+  limit?: number
+  /** The caller's filters: only items it keeps count toward the limit. */
+  keep?: (item: InboxItem) => boolean
+  tuning?: Partial<SearchTuning>
 }
 
 /**
  * Items matching every word of `query` (each word begins a word of the
  * sender, the place, the title or the text), newest first, at most `limit`.
  */
-export async function searchItems(db: LullDb, query: string, limit = 100): Promise<InboxItem[]> {
+export async function searchItems(
+  db: LullDb,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchAnswer> {
+  const { limit = 100, keep = () => true } = options
+  const tuning = { ...defaultTuning, ...options.tuning }
   const wanted = [...new Set(words(query))]
-  if (wanted.length === 0) return []
-  // The longest word first: it usually names the fewest items.
-  wanted.sort((a, b) => b.length - a.length)
-  let ids = new Set<string>()
-  let isFirst = true
-  for (const word of wanted) {
-    const keys = await db.searchTerms
-      .where('[term+itemId]')
-      .between([word, Dexie.minKey], [`${word}\uffff`, Dexie.maxKey])
-      .limit(idsPerWord)
-      .primaryKeys()
-    const found = new Set<string>(keys.map((key) => key[1]))
-    ids = isFirst ? found : new Set([...ids].filter((id) => found.has(id)))
-    isFirst = false
-    if (ids.size === 0) return []
+  if (wanted.length === 0) return { items: [], isComplete: true, way: 'none' }
+  const accept = (item: InboxItem) => matchesQuery(item, query) && keep(item)
+  const heads = await Promise.all(wanted.map((word) => headOfPostings(db, word, tuning.fewPostings)))
+  const whole = heads.filter((head) => head.isWhole)
+  if (whole.length > 0)
+    return { ...(await collect(fromWholeWords(db, whole), accept, limit, tuning)), way: 'whole' }
+  const termsPerWord = await Promise.all(
+    wanted.map((word) => termsBeginning(db, word, tuning.mostTermsMerged)),
+  )
+  const fewest = termsPerWord.reduce((best, terms) => (terms.length < best.length ? terms : best))
+  if (fewest.length <= tuning.mostTermsMerged)
+    return { ...(await collect(fromTerms(db, fewest), accept, limit, tuning)), way: 'terms' }
+  const feed = fromItems(db, (row) => rowMatches(row, query))
+  return { ...(await collect(feed, accept, limit, tuning)), way: 'items' }
+}
+
+/** Entries of a newest-first feed: a time, an id, and maybe the row already read. */
+type Entry = { at: number; id: string; row?: unknown }
+/**
+ * The next page of a newest-first feed: up to `count` candidates looked at
+ * (`looked`, 0 when the feed has no more) and the rows among them worth
+ * parsing.
+ */
+type Feed = (count: number) => Promise<{ looked: number; rows: unknown[] }>
+
+/** Checks candidates, newest first, until `limit` are accepted or the feed or the budget runs out. */
+async function collect(
+  feed: Feed,
+  accept: (item: InboxItem) => boolean,
+  limit: number,
+  { maxExamined, pageSize }: SearchTuning,
+): Promise<Omit<SearchAnswer, 'way'>> {
+  const found: InboxItem[] = []
+  let examined = 0
+  let count = limit
+  while (found.length < limit) {
+    if (examined >= maxExamined) return { items: newestFirst(found), isComplete: false }
+    const { looked, rows } = await feed(Math.min(count, maxExamined - examined))
+    if (looked === 0) break
+    examined += looked
+    for (const item of readItemRows(rows).items) {
+      if (found.length < limit && accept(item)) found.push(item)
+    }
+    count = pageSize
   }
-  const rows = await db.items.bulkGet([...ids])
-  const { items } = readItemRows(rows.filter((row) => row !== undefined) as unknown[])
-  return items
-    .filter((item) => matchesQuery(item, query))
-    .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1))
-    .slice(0, limit)
+  return { items: newestFirst(found), isComplete: true }
+}
+
+const newestFirst = (items: InboxItem[]) =>
+  items.sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1))
+
+const byNewest = (a: Entry, b: Entry) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
+
+/** Up to `fewPostings` + 1 postings of a word: all of them when `isWhole`. */
+async function headOfPostings(db: LullDb, word: string, fewPostings: number) {
+  const keys = await db.searchPostings
+    .where('[term+at+itemId]')
+    .between([word], [`${word}\uffff`])
+    .limit(fewPostings + 1)
+    .primaryKeys()
+  return { keys, isWhole: keys.length <= fewPostings }
+}
+
+/**
+ * The items of the word with the fewest postings that every other wholly
+ * read word also names, newest first, fetched a page at a time.
+ */
+function fromWholeWords(db: LullDb, whole: Array<{ keys: Array<[string, number, string]> }>): Feed {
+  const [driver, ...others] = [...whole].sort((a, b) => a.keys.length - b.keys.length)
+  const alsoNamed = others.map((other) => new Set(other.keys.map((key) => key[2])))
+  const seen = new Set<string>()
+  const ids = (driver?.keys ?? [])
+    .map(([, at, id]) => ({ at, id }))
+    .sort(byNewest)
+    .filter(({ id }) => !seen.has(id) && seen.add(id) && alsoNamed.every((named) => named.has(id)))
+    .map(({ id }) => id)
+  let next = 0
+  return async (count) => {
+    const page = ids.slice(next, next + count)
+    next += page.length
+    return { looked: page.length, rows: presentRows(await db.items.bulkGet(page)) }
+  }
+}
+
+/** The terms a word begins, from the list of terms: at most one more than are merged. */
+function termsBeginning(db: LullDb, word: string, mostTermsMerged: number): Promise<string[]> {
+  return db.searchWords
+    .where('term')
+    .startsWith(word)
+    .limit(mostTermsMerged + 1)
+    .primaryKeys()
+}
+
+/** The items of a few terms, newest first: each term's postings read backwards and merged. */
+function fromTerms(db: LullDb, terms: string[]): Feed {
+  const merged = mergeNewestFirst(
+    terms.map((term) => {
+      let before: [string, number, string] | undefined
+      return async (count) => {
+        const keys = await db.searchPostings
+          .where('[term+at+itemId]')
+          .between([term], before ?? [term, Dexie.maxKey], true, false)
+          .reverse()
+          .limit(count)
+          .primaryKeys()
+        before = keys[keys.length - 1] ?? before
+        return keys.map(([, at, id]) => ({ at, id }))
+      }
+    }),
+  )
+  const seen = new Set<string>()
+  return async (count) => {
+    const ids: string[] = []
+    while (ids.length < count) {
+      const entries = await merged(count - ids.length)
+      if (entries.length === 0) break
+      for (const { id } of entries) if (!seen.has(id) && seen.add(id)) ids.push(id)
+    }
+    return { looked: ids.length, rows: presentRows(await db.items.bulkGet(ids)) }
+  }
+}
+
+/**
+ * Stored items of every status, newest first, that pass a cheap check on
+ * the raw row (a word that begins many terms matches many items, so few
+ * are read for a page of matches).
+ */
+function fromItems(db: LullDb, isCandidate: (row: unknown) => boolean): Feed {
+  const merged = mergeNewestFirst(
+    ItemStatus.options.map((status) => {
+      let offset = 0
+      return async (count) => {
+        // Offsets, not key ranges: items stored in one batch share their time.
+        const rows = await db.items
+          .where('[status+receivedAt]')
+          .between([status, Dexie.minKey], [status, Dexie.maxKey])
+          .reverse()
+          .offset(offset)
+          .limit(count)
+          .toArray()
+        offset += rows.length
+        return rows.map((row) => ({ at: row.receivedAt, id: row.id, row }))
+      }
+    }),
+  )
+  return async (count) => {
+    const entries = await merged(count)
+    return { looked: entries.length, rows: entries.map((entry) => entry.row).filter(isCandidate) }
+  }
+}
+
+/**
+ * Merges feeds that each answer newest first into one that does. A feed's
+ * pages are read only when its buffered entries run out.
+ */
+function mergeNewestFirst(sources: Array<(count: number) => Promise<Entry[]>>) {
+  const feeds = sources.map((read) => ({ read, buffer: [] as Entry[], isDone: false }))
+  return async (count: number): Promise<Entry[]> => {
+    const out: Entry[] = []
+    while (out.length < count) {
+      const empty = feeds.filter((feed) => feed.buffer.length === 0 && !feed.isDone)
+      await Promise.all(
+        empty.map(async (feed) => {
+          const page = await feed.read(Math.max(count - out.length, 32))
+          feed.buffer = page
+          feed.isDone = page.length === 0
+        }),
+      )
+      const live = feeds.filter((feed) => feed.buffer.length > 0)
+      if (live.length === 0) break
+      // Take from the newest head until some feed's buffer runs dry.
+      while (out.length < count && live.every((feed) => feed.buffer.length > 0)) {
+        let newest = live[0]!
+        for (const feed of live) if (byNewest(feed.buffer[0]!, newest.buffer[0]!) < 0) newest = feed
+        out.push(newest.buffer.shift()!)
+      }
+    }
+    return out
+  }
+}
+
+function presentRows(rows: readonly unknown[]): unknown[] {
+  return rows.filter((row) => row !== undefined)
+}
+
+/** The query checked on a stored row before it is parsed; a row of another shape is left to the parse. */
+function rowMatches(row: unknown, query: string): boolean {
+  const candidate = row as Partial<InboxItem> | undefined
+  const isItemShaped =
+    typeof candidate?.author?.name === 'string' &&
+    typeof candidate.author.id === 'string' &&
+    typeof candidate.container === 'string' &&
+    typeof candidate.title === 'string' &&
+    typeof candidate.text === 'string'
+  return !isItemShaped || matchesQuery(candidate as InboxItem, query)
 }

@@ -154,7 +154,8 @@ export function createEngine(deps: EngineDeps) {
   function indexSearch() {
     if (isIndexing) return
     isIndexing = true
-    void indexAll(db)
+    // Paused between steps: the first start after an upgrade indexes the whole store.
+    void indexAll(db, { pauseMs: 25 })
       .catch((error: Error) => report(`Search could not index new items: ${error.message}`))
       .finally(() => {
         isIndexing = false

@@ -1,6 +1,6 @@
 // The app's keys, read once at the window: jumps between views and the key
 // list here, list keys handed to the list on screen. A key typed into a
-// field is text; Escape leaves the field or closes the key list.
+// field is text; Escape leaves the field (keeping its text) or closes the key list.
 import { useEffect, useRef } from 'react'
 import { useServices } from '../app-context'
 import { useUi } from '../store'
@@ -26,7 +26,11 @@ export function useAppKeys() {
       if (!action) return
       if (action.kind === 'close') {
         if (ui.isKeyHelpOpen) ui.setKeyHelpOpen(false)
-        else if (target && isTextEntry(target as HTMLElement & { type?: string })) target.blur()
+        else if (target && isTextEntry(target as HTMLElement & { type?: string })) {
+          // Leaving keeps what was typed: a search box would otherwise clear itself, and its results with it.
+          event.preventDefault()
+          target.blur()
+        }
         return
       }
       event.preventDefault()

@@ -1,8 +1,9 @@
-// A list of items of one status, newest first, virtualised: only the rows
-// near the viewport are drawn and only their page of rows is read, so it
-// opens as fast with 150,000 items as with ten; the length comes from
-// counting the index. The selected row answers the list keys (j/k move,
-// o opens, e done, s snooze, u undo).
+// A list of items, virtualised: only the rows near the viewport are drawn.
+// A list of one status (newest first) reads only the page of rows it
+// draws, so it opens as fast with 150,000 items as with ten; the length
+// comes from counting the index. A list of items already read (search
+// results) draws them the same way. The selected row answers the list keys
+// (j/k move, o opens, e done, s snooze, u undo).
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type ReactNode, useEffect, useRef } from 'react'
@@ -28,7 +29,14 @@ function windowFor(first: number, last: number): { start: number; end: number } 
   }
 }
 
-export function ItemList(props: { status: ItemStatus; label: string; empty: ReactNode }) {
+type ItemListProps = { label: string; empty: ReactNode; testId?: string } & (
+  | { status: ItemStatus }
+  | { items: InboxItem[] }
+)
+
+export function ItemList(props: ItemListProps) {
+  const status = 'status' in props ? props.status : null
+  const given = 'items' in props ? props.items : null
   const { db, host, engine } = useServices()
   const attention = useAttention()
   const selected = useUi((state) => state.selected)
@@ -36,7 +44,8 @@ export function ItemList(props: { status: ItemStatus; label: string; empty: Reac
   const setListKeys = useUi((state) => state.setListKeys)
   const report = useUi((state) => state.report)
   const offerUndo = useUi((state) => state.offerUndo)
-  const total = useLiveQuery(() => countWithStatus(db, props.status), [db, props.status])
+  const counted = useLiveQuery(async () => (status ? countWithStatus(db, status) : 0), [db, status])
+  const total = given ? given.length : counted
   const scroller = useRef<HTMLElement>(null)
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -49,10 +58,11 @@ export function ItemList(props: { status: ItemStatus; label: string; empty: Reac
     Math.min(rows[0]?.index ?? 0, selected),
     Math.max(rows[rows.length - 1]?.index ?? 0, selected),
   )
-  const page = useLiveQuery(
-    async () => ({ start, ...(await readStatusWindow(db, props.status, start, end - start)) }),
-    [db, props.status, start, end],
+  const read = useLiveQuery(
+    async () => (status ? { start, ...(await readStatusWindow(db, status, start, end - start)) } : null),
+    [db, status, start, end],
   )
+  const page = given ? { start: 0, items: given, bad: [] } : read
   useSetAside(page?.bad)
   const count = total ?? 0
   const itemAt = (index: number): InboxItem | undefined => (page ? page.items[index - page.start] : undefined)
@@ -91,7 +101,12 @@ export function ItemList(props: { status: ItemStatus; label: string; empty: Reac
   if (total === undefined || !attention) return <p className="loading">Loading…</p>
   if (total === 0) return <div className="empty">{props.empty}</div>
   return (
-    <section className="inbox-scroller" ref={scroller} data-testid="inbox-list" aria-label={props.label}>
+    <section
+      className="inbox-scroller"
+      ref={scroller}
+      data-testid={props.testId ?? 'inbox-list'}
+      aria-label={props.label}
+    >
       <div className="inbox-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           // Until its page is read, a row holds its place at the estimated height.

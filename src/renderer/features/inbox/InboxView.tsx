@@ -5,21 +5,24 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useRef, useState } from 'react'
 import type { InboxItem } from '../../../shared/model'
 import { useServices } from '../../app-context'
-import { searchItems } from '../../db/search'
+import { searchItems, searchPauseMs } from '../../db/search'
 import { useAttention } from '../../hooks/use-attention'
 import { useUi } from '../../store'
 import { ItemList } from '../../ui/ItemList'
-import { ItemRow } from '../../ui/ItemRow'
 
 type Shown = 'delivered' | 'snoozed' | 'done'
 type Filters = {
   source: '' | InboxItem['source']
+  accountId: string
   isNeedsReply: boolean
   isUrgent: boolean
   status: '' | InboxItem['status']
 }
 
-const noFilters: Filters = { source: '', isNeedsReply: false, isUrgent: false, status: '' }
+const noFilters: Filters = { source: '', accountId: '', isNeedsReply: false, isUrgent: false, status: '' }
+/** Search results shown at most. */
+const shownResults = 200
+
 const emptyText: Record<Shown, string> = {
   delivered: 'Nothing delivered yet. Held items arrive at your next check-in.',
   snoozed: 'Nothing snoozed. Snoozed items come back at the next check-in.',
@@ -30,6 +33,7 @@ export function applyFilters(items: InboxItem[], filters: Filters): InboxItem[] 
   return items.filter(
     (item) =>
       (filters.source === '' || item.source === filters.source) &&
+      (filters.accountId === '' || item.accountId === filters.accountId) &&
       (filters.status === '' || item.status === filters.status) &&
       (!filters.isNeedsReply || item.needsReply) &&
       (!filters.isUrgent || item.urgentRuleId !== undefined),
@@ -50,7 +54,7 @@ export function InboxView() {
     setSearchWanted(false)
   }, [isSearchWanted, setSearchWanted])
   useEffect(() => {
-    const timer = setTimeout(() => setTyped(query.trim()), 150)
+    const timer = setTimeout(() => setTyped(query.trim()), searchPauseMs)
     return () => clearTimeout(timer)
   }, [query])
   return (
@@ -95,8 +99,24 @@ export function InboxView() {
 }
 
 function SearchFilters({ filters, onChange }: { filters: Filters; onChange(filters: Filters): void }) {
+  const { db } = useServices()
+  const accounts = useLiveQuery(() => db.accounts.toArray(), [db]) ?? []
   return (
     <>
+      <label>
+        Account{' '}
+        <select
+          value={filters.accountId}
+          onChange={(event) => onChange({ ...filters, accountId: event.target.value })}
+        >
+          <option value="">All</option>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         Source{' '}
         <select
@@ -145,25 +165,34 @@ function SearchFilters({ filters, onChange }: { filters: Filters; onChange(filte
 function SearchResults({ query, filters }: { query: string; filters: Filters }) {
   const { db } = useServices()
   const attention = useAttention()
-  const found = useLiveQuery(() => searchItems(db, query, 200), [db, query])
+  // The filters go into the search, so the newest matches that pass them fill the list.
+  const found = useLiveQuery(
+    () =>
+      searchItems(db, query, {
+        limit: shownResults,
+        keep: (item) => applyFilters([item], filters).length > 0,
+      }),
+    [db, query, filters],
+  )
   if (!found || !attention) return <p className="loading">Searching…</p>
-  const items = applyFilters(found, filters)
+  const { items, isComplete } = found
+  const isFiltered = JSON.stringify(filters) !== JSON.stringify(noFilters)
+  const partly = isComplete ? '' : ' among the newest items looked at; add a word to search further back'
   if (items.length === 0) {
     return (
       <p className="muted" role="status">
-        Nothing matches “{query}”{found.length > 0 ? ' with these filters' : ''}. Search looks at senders,
-        places, titles and the start of each message.
+        Nothing matches “{query}”{isFiltered ? ' with these filters' : ''}
+        {partly}. Search looks at senders, places, titles and the start of each message.
       </p>
     )
   }
   return (
     <div className="search-results" data-testid="search-results">
       <p className="muted" role="status">
-        {items.length === 200 ? 'The newest 200' : items.length} item{items.length === 1 ? '' : 's'} found
+        {items.length === shownResults ? `The newest ${shownResults}` : items.length} item
+        {items.length === 1 ? '' : 's'} found{partly}
       </p>
-      {items.map((item) => (
-        <ItemRow key={item.id} item={item} zone={attention.zone} now={attention.now} />
-      ))}
+      <ItemList items={items} label="Search results" testId="search-list" empty={null} />
     </div>
   )
 }

@@ -118,14 +118,17 @@ describe('accounts', () => {
     await ingestHeld(db, [sourceItem(3, { id: 'acct-1:x:m3', accountId: 'acct-1:x' })], t0)
 
     await indexAll(db)
-    const indexedBefore = new Set(await db.searchTerms.orderBy('itemId').uniqueKeys())
+    const indexedBefore = new Set(await db.searchPostings.orderBy('itemId').uniqueKeys())
     expect(indexedBefore.has('acct-1:m1')).toBe(true)
 
     await deleteAccount(db, 'acct-1', { withItems: true })
 
     expect(await db.items.toCollection().primaryKeys()).toEqual(['acct-1:x:m3', 'other:m2'])
     // Its search terms go with it; the others stay findable.
-    expect((await db.searchTerms.orderBy('itemId').uniqueKeys()).sort()).toEqual(['acct-1:x:m3', 'other:m2'])
+    expect((await db.searchPostings.orderBy('itemId').uniqueKeys()).sort()).toEqual([
+      'acct-1:x:m3',
+      'other:m2',
+    ])
   })
 
   it('removes the pending write-backs and notices of a removed account with its items', async () => {

@@ -1,9 +1,18 @@
+import Dexie from 'dexie'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ingestBatch } from '../../../../src/renderer/db/ingest'
-import type { LullDb } from '../../../../src/renderer/db/schema'
-import { indexAll, indexNewItems, searchItems } from '../../../../src/renderer/db/search'
-import { itemTerms, words } from '../../../../src/shared/search-terms'
-import { ingestHeld, openFreshDb, sourceItem } from './fixtures'
+import { LullDb, schemaV6, searchWatermarkKey } from '../../../../src/renderer/db/schema'
+import {
+  indexAll,
+  indexNewItems,
+  type SearchTuning,
+  type SearchWay,
+  searchItems,
+} from '../../../../src/renderer/db/search'
+import type { InboxItem } from '../../../../src/shared/model'
+import { itemTerms, matchesQuery, words } from '../../../../src/shared/search-terms'
+import { ingestHeld, openFreshDb, sourceItem, storedItem } from './fixtures'
 
 const t0 = 1_700_000_100_000
 let db: LullDb
@@ -42,16 +51,19 @@ describe('search', () => {
     )
     await ingestHeld(db, [sourceItem(3, { title: 'Deploy done', text: 'all green' })], t0 + 10, 'c2')
     await indexAll(db)
-    expect((await searchItems(db, 'deploy')).map((item) => item.id)).toEqual([
+    expect((await searchItems(db, 'deploy')).items.map((item) => item.id)).toEqual([
       'acct-1:m3',
       'acct-1:m2',
       'acct-1:m1',
     ])
     // Item 3 is Dana's too (the fixture's author).
-    expect((await searchItems(db, 'dana deplo')).map((item) => item.id)).toEqual(['acct-1:m3', 'acct-1:m1'])
-    expect((await searchItems(db, 'lee lunch')).map((item) => item.id)).toEqual(['acct-1:m2'])
-    expect(await searchItems(db, 'nothing-like-this')).toEqual([])
-    expect(await searchItems(db, '  ')).toEqual([])
+    expect((await searchItems(db, 'dana deplo')).items.map((item) => item.id)).toEqual([
+      'acct-1:m3',
+      'acct-1:m1',
+    ])
+    expect((await searchItems(db, 'lee lunch')).items.map((item) => item.id)).toEqual(['acct-1:m2'])
+    expect((await searchItems(db, 'nothing-like-this')).items).toEqual([])
+    expect((await searchItems(db, '  ')).items).toEqual([])
   })
 
   it('indexes only what arrived since the last run', async () => {
@@ -73,7 +85,7 @@ describe('search', () => {
       now: t0 + 5,
       classify: () => null,
     })
-    expect(await searchItems(db, 'pineapple')).toEqual([])
+    expect((await searchItems(db, 'pineapple')).items).toEqual([])
   })
 
   it('walks a backlog bigger than one step without skipping items that share an arrival time', async () => {
@@ -84,7 +96,165 @@ describe('search', () => {
       await ingestHeld(db, many.slice(start, start + 500), t0 + start, `c${start}`)
     }
     await indexAll(db)
-    expect((await searchItems(db, 'needle')).map((item) => item.id)).toEqual(['acct-1:m1499'])
-    expect(await searchItems(db, 'hay', 2_000)).toHaveLength(1_499)
+    expect((await searchItems(db, 'needle')).items.map((item) => item.id)).toEqual(['acct-1:m1499'])
+    expect((await searchItems(db, 'hay', { limit: 2_000 })).items).toHaveLength(1_499)
+  })
+})
+
+/** Every stored item that matches, newest first: what the index must answer without reading them all. */
+async function scanForMatches(db: LullDb, query: string, keep: (item: InboxItem) => boolean = () => true) {
+  const all = await db.items.toArray()
+  return all
+    .filter((item) => matchesQuery(item, query) && keep(item))
+    .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1))
+}
+
+const ids = (items: InboxItem[]) => items.map((item) => item.id)
+
+/** Stores items with the given texts, `perBatch` to an arrival time, and indexes them. */
+async function storeTexts(
+  texts: string[],
+  perBatch: number,
+  statuses: InboxItem['status'][] = ['delivered'],
+) {
+  const rows = texts.map((text, n) =>
+    storedItem(n, {
+      text,
+      title: `Note ${n % 7}`,
+      status: statuses[n % statuses.length] ?? 'delivered',
+      receivedAt: t0 + Math.floor(n / perBatch) * 1_000,
+    }),
+  )
+  await db.items.bulkPut(rows)
+  await indexAll(db)
+}
+
+describe('search at scale, by way of each of its paths', () => {
+  // Small tunings make a store of a few hundred items walk the ways a
+  // large one does: a word read whole, terms merged, items read.
+  const vocabulary = ['alpha', 'alpine', 'beta', 'bet', 'gamma', 'gam', 'delta', 'deploy', 'dep']
+  const text = fc
+    .array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 4 })
+    .map((parts) => parts.join(' '))
+  const query = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...vocabulary),
+        fc.constantFrom(...vocabulary).map((word) => word.slice(0, 2)),
+        fc.constantFrom('note', 'n', '3', 'zzz', 'dana'),
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((parts) => parts.join(' '))
+  // Prefixes that each begin two or three terms: with these alone no word
+  // has one term, so the "items read" way is the one taken.
+  const shortQuery = fc
+    .array(fc.constantFrom('de', 'al', 'be', 'ga'), { minLength: 1, maxLength: 2 })
+    .map((parts) => parts.join(' '))
+  const ways: Array<[SearchWay, Partial<SearchTuning>, fc.Arbitrary<string>]> = [
+    ['whole', { fewPostings: 10_000 }, query],
+    ['terms', { fewPostings: 4, mostTermsMerged: 50, pageSize: 3 }, query],
+    ['items', { fewPostings: 2, mostTermsMerged: 1, pageSize: 5 }, shortQuery],
+  ]
+
+  for (const [way, tuning, asked] of ways) {
+    it(`answers what a scan of every item answers, newest first, up to the limit: way "${way}"`, async () => {
+      let isWayTaken = false
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(text, { minLength: 0, maxLength: 60 }),
+          fc.integer({ min: 1, max: 7 }),
+          fc.array(asked, { minLength: 1, maxLength: 4 }),
+          fc.integer({ min: 1, max: 12 }),
+          async (texts, perBatch, queries, limit) => {
+            db.close()
+            db = openFreshDb()
+            await storeTexts(texts, perBatch, ['delivered', 'held', 'done', 'snoozed'])
+            for (const typed of queries) {
+              const answer = await searchItems(db, typed, { limit, tuning })
+              isWayTaken ||= answer.way === way
+              expect(answer.isComplete).toBe(true)
+              expect(ids(answer.items)).toEqual(ids((await scanForMatches(db, typed)).slice(0, limit)))
+            }
+          },
+        ),
+        { numRuns: 25 },
+      )
+      expect(isWayTaken).toBe(true)
+    })
+  }
+
+  it('counts only what the filters keep toward the limit', async () => {
+    await storeTexts(
+      Array.from({ length: 40 }, () => 'deploy'),
+      3,
+      ['delivered', 'done'],
+    )
+    const isDone = (item: InboxItem) => item.status === 'done'
+    for (const [, tuning] of ways) {
+      const answer = await searchItems(db, 'deploy', { limit: 5, keep: isDone, tuning })
+      expect(ids(answer.items)).toEqual(ids((await scanForMatches(db, 'deploy', isDone)).slice(0, 5)))
+      expect(answer.items.every(isDone)).toBe(true)
+    }
+  })
+
+  it('says its answer is partial when it stopped looking before the limit', async () => {
+    // Every item has "alpha"; one in ten also "beta": both words are common, their pair rarer.
+    await storeTexts(
+      Array.from({ length: 100 }, (_, n) => (n % 10 === 0 ? 'alpha beta' : 'alpha gamma')),
+      1,
+    )
+    const tuning = { fewPostings: 4, maxExamined: 30, pageSize: 10 }
+    const partial = await searchItems(db, 'alpha beta', { limit: 20, tuning })
+    expect(partial.isComplete).toBe(false)
+    // What it found is the newest of the true matches, in order.
+    const truth = ids(await scanForMatches(db, 'alpha beta'))
+    expect(ids(partial.items)).toEqual(truth.slice(0, partial.items.length))
+    expect(partial.items.length).toBeGreaterThan(0)
+    const whole = await searchItems(db, 'alpha beta', {
+      limit: 20,
+      tuning: { ...tuning, maxExamined: 1_000 },
+    })
+    expect(whole.isComplete).toBe(true)
+    expect(ids(whole.items)).toEqual(truth.slice(0, 20))
+  })
+
+  it('indexes an ingest batch larger than one indexing step that shares one arrival time', async () => {
+    await ingestHeld(
+      db,
+      Array.from({ length: 1_200 }, (_, n) => sourceItem(n, { text: n === 1_100 ? 'needle' : 'hay' })),
+      t0,
+    )
+    await indexAll(db)
+    expect(await db.searchPostings.where('itemId').equals('acct-1:m1100').count()).toBeGreaterThan(0)
+    expect(ids((await searchItems(db, 'needle')).items)).toEqual(['acct-1:m1100'])
+  })
+})
+
+describe('upgrading the search index to version 7', () => {
+  it('drops the rows ordered by item id and indexes every stored item again', async () => {
+    const name = `lull-search-v6-${Date.now()}`
+    const v6 = new Dexie(name)
+    v6.version(6).stores(schemaV6)
+    await v6
+      .table('items')
+      .bulkPut([
+        storedItem(1, { status: 'delivered', receivedAt: t0, text: 'rollback now' }),
+        storedItem(2, { status: 'held', receivedAt: t0 + 5, text: 'rollback later' }),
+      ])
+    await v6.table('searchTerms').bulkPut([{ term: 'rollback', itemId: 'acct-1:m1' }])
+    await v6.table('meta').put({ key: searchWatermarkKey, value: t0 + 5 })
+    v6.close()
+
+    const upgraded = new LullDb(name)
+    try {
+      await upgraded.open()
+      expect(upgraded.tables.map((table) => table.name)).not.toContain('searchTerms')
+      expect(await upgraded.meta.get(searchWatermarkKey)).toBeUndefined()
+      await indexAll(upgraded)
+      expect(ids((await searchItems(upgraded, 'rollback')).items)).toEqual(['acct-1:m2', 'acct-1:m1'])
+    } finally {
+      upgraded.close()
+    }
   })
 })
