@@ -130,16 +130,45 @@ const FillResult = z.object({
 })
 type FillResult = z.infer<typeof FillResult>
 
-type Opened = { context: BrowserContext; page: Page; cdp: CDPSession; fill: FillResult }
+const QueryTiming = z.object({
+  query: z.string(),
+  ms: z.array(z.number()),
+  way: z.string(),
+  found: z.number(),
+  isComplete: z.boolean(),
+})
+type QueryTiming = z.infer<typeof QueryTiming>
+
+type Opened = {
+  context: BrowserContext
+  page: Page
+  cdp: CDPSession
+  fill: FillResult
+  queries: QueryTiming[]
+}
 
 /** A fresh context (its own IndexedDB), filled, with the app open on the Now view. */
-async function openFilled(browser: Browser, appUrl: string, plan: Omit<FillPlan, 'now'>): Promise<Opened> {
+/** The Inbox's limit on search results (InboxView.tsx). */
+const shownResults = 200
+
+/** Fills the store, times `queries` answered in the filling page (the query alone), then opens the app. */
+async function openFilled(
+  browser: Browser,
+  appUrl: string,
+  plan: Omit<FillPlan, 'now'>,
+  timed: { queries: string[]; runs: number } = { queries: [], runs: 0 },
+): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const filler = await context.newPage()
   await filler.goto(`${new URL(appUrl).origin}/bench-fill/index.html`)
   await filler.waitForFunction(() => typeof (globalThis as { fillLull?: unknown }).fillLull === 'function')
   const fullPlan: FillPlan = { ...plan, now: Date.now() }
   const fill = FillResult.parse(await filler.evaluate(`fillLull(${JSON.stringify(fullPlan)})`))
+  const queries = z
+    .array(QueryTiming)
+    .parse(
+      await filler.evaluate(`timeQueries(${JSON.stringify(timed.queries)}, ${timed.runs}, ${shownResults})`),
+    )
   // Closed before the app opens: one page per context, so the heap read is the app's alone.
   await filler.close()
   const page = await context.newPage()
@@ -147,7 +176,7 @@ async function openFilled(browser: Browser, appUrl: string, plan: Omit<FillPlan,
   await page.locator(nowShown, { hasText: new RegExp(`^${plan.held}$`) }).waitFor({ timeout: waitMs })
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
-  return { context, page, cdp, fill }
+  return { context, page, cdp, fill, queries }
 }
 
 const Metrics = z.object({ metrics: z.array(z.object({ name: z.string(), value: z.number() })) })
@@ -378,6 +407,7 @@ type InboxFigures = {
   heap: Heap
   scroll: Scroll
   searches: SearchTiming[]
+  queries: QueryTiming[]
 }
 
 async function measureInbox(
@@ -387,11 +417,12 @@ async function measureInbox(
   options: Required<FaceBenchOptions>,
 ): Promise<InboxFigures> {
   const indexed = Math.min(items, options.indexedItems)
-  const { context, page, cdp, fill } = await openFilled(browser, appUrl, {
-    delivered: items,
-    held: 0,
-    indexed,
-  })
+  const { context, page, cdp, fill, queries } = await openFilled(
+    browser,
+    appUrl,
+    { delivered: items, held: 0, indexed },
+    { queries: options.queries, runs: options.searchRuns * 3 },
+  )
   try {
     const inbox = await timeInbox(page, options.runs)
     const heap = await readHeap(cdp)
@@ -401,7 +432,7 @@ async function measureInbox(
     const terms = z.number().parse(await page.evaluate(countRows('searchPostings')))
     if (terms !== fill.terms)
       throw new Error(`the engine indexed during the run: ${fill.terms} term rows, then ${terms}`)
-    return { items, fill, inbox, heap, scroll, searches }
+    return { items, fill, inbox, heap, scroll, searches, queries }
   } finally {
     await context.close()
   }
@@ -507,19 +538,26 @@ function describeInbox({ baseline, large }: Figures): string[] {
 function describeSearch({ baseline, large }: Figures): string[] {
   const lines = [
     `Search in the Inbox, typing to results painted (the Inbox waits ${searchPauseMs} ms after typing ` +
-      'before it searches; "after the wait" is from its "Searching…" to the results):',
+      'before it searches; "after the wait" is from its "Searching…" to the results; "the query alone" ' +
+      'is db/search.ts answering in the page, nothing drawn, median):',
   ]
   large.searches.forEach((timing, index) => {
     const base = baseline.searches[index]
     const total = median(timing.runs.map((run) => run.total))
     const after = median(timing.runs.map((run) => run.afterWait))
     const baseAfter = base ? median(base.runs.map((run) => run.afterWait)) : Number.NaN
+    const alone = large.queries[index]
+    const baseAlone = baseline.queries[index]
     lines.push(
       `  "${timing.query}", ${count(large.items)} items: ${ms(total)} (after the wait ${ms(after)}) — ` +
-        `"${timing.runs[0]?.text.trim()}" (goal ≤ 100 ms: ${verdict(total <= 100)}; ` +
-        `after the wait alone: ${verdict(after <= 100)}); ` +
+        `"${timing.runs[0]?.text.trim()}" (goal ≤ 100 ms: ${verdict(total <= 100)}); ` +
         `${count(baseline.items)} items: after the wait ${ms(baseAfter)}, ratio ${ratio(after, baseAfter)}`,
     )
+    if (alone && baseAlone)
+      lines.push(
+        `    the query alone: ${ms(median(alone.ms))} (way "${alone.way}", ${alone.found} found` +
+          `${alone.isComplete ? '' : ', partial'}); ${count(baseline.items)} items: ${ms(median(baseAlone.ms))}`,
+      )
   })
   return lines
 }

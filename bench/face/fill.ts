@@ -2,7 +2,7 @@
 // Lull's real database ('lull', through LullDb) the way the app leaves it
 // after pulls and indexing: the items, then the search index as the app's
 // indexer writes it (db/search.ts postingsOf: one posting per term and
-// item, the list of terms, the watermark past the newest item). The rows
+// item, the list of terms with their counts, the watermark past the newest item). The rows
 // are written in large transactions rather than the indexer's small paced
 // steps, which would add minutes to the run. `indexed` may leave the newest
 // items out of the index (the engine then indexes them as it starts). The
@@ -10,7 +10,7 @@
 // and no check-in falls due.
 import { lastCheckInAtKey } from '../../src/renderer/db/checkin'
 import { LullDb, searchWatermarkKey } from '../../src/renderer/db/schema'
-import { postingsOf } from '../../src/renderer/db/search'
+import { countTerms, postingsOf, type SearchWay, searchItems } from '../../src/renderer/db/search'
 import type { InboxItem, SourceItem } from '../../src/shared/model'
 import { benchStreams } from '../ingest/items'
 
@@ -65,9 +65,7 @@ async function index(db: LullDb, all: InboxItem[], wanted: number): Promise<numb
   const postings = postingsOf(covered)
   for (let start = 0; start < postings.length; start += postingsPerWrite)
     await db.searchPostings.bulkPut(postings.slice(start, start + postingsPerWrite))
-  await db.searchWords.bulkPut(
-    [...new Set(postings.map((posting) => posting.term))].map((term) => ({ term })),
-  )
+  await db.searchWords.bulkPut([...countTerms(postings)].map(([term, count]) => ({ term, count })))
   const upTo = covered.at(-1)?.receivedAt
   if (upTo !== undefined) await db.meta.put({ key: searchWatermarkKey, value: upTo })
   return covered.length
@@ -103,4 +101,24 @@ async function fillLull(plan: FillPlan): Promise<FillResult> {
   return result
 }
 
-Object.assign(globalThis, { fillLull })
+export type QueryTiming = { query: string; ms: number[]; way: SearchWay; found: number; isComplete: boolean }
+
+/** Each query answered by the app's search `runs` times after one untimed run, with nothing drawn. */
+async function timeQueries(queries: string[], runs: number, limit: number): Promise<QueryTiming[]> {
+  const db = new LullDb()
+  const timings: QueryTiming[] = []
+  for (const query of queries) {
+    let answer = await searchItems(db, query, { limit })
+    const ms: number[] = []
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now()
+      answer = await searchItems(db, query, { limit })
+      ms.push(performance.now() - started)
+    }
+    timings.push({ query, ms, way: answer.way, found: answer.items.length, isComplete: answer.isComplete })
+  }
+  db.close()
+  return timings
+}
+
+Object.assign(globalThis, { fillLull, timeQueries })

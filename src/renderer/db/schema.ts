@@ -127,8 +127,9 @@ export const schemaV6 = {
  * Version 7 keys the search index by time: one posting per (term, item),
  * `[term+at+itemId]` with `at` the item's arrival, so one term's items are a
  * key range already in time order, read newest first and stopped at the
- * result limit. `searchWords` lists each term once, so a half-typed word
- * becomes the few terms it begins without walking their postings. The v6
+ * result limit. `searchWords` lists each term once with its number of
+ * postings, so a half-typed word becomes the terms it begins, and a query
+ * knows which word is rarest, without walking any postings. The v6
  * rows (ordered by item id) are dropped and the index is rebuilt behind
  * ingest from the start (db/search.ts).
  */
@@ -141,7 +142,8 @@ export const schemaV7 = {
 
 /** One term of one item; `at` is the item's `receivedAt`. */
 export type SearchPostingRow = { term: string; at: number; itemId: string }
-export type SearchWordRow = { term: string }
+/** A term and how many postings it has (an estimate that only errs high: removals do not lower it). */
+export type SearchWordRow = { term: string; count: number }
 
 export type OutboxRow = {
   /** `<action>:<item id>`: marking the same item twice queues one write. */

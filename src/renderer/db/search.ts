@@ -88,14 +88,24 @@ export async function indexNewItems(db: LullDb): Promise<number> {
   if (rows.length === 0) return 0
   const { items } = readItemRows(rows as unknown[])
   const postings = postingsOf(items)
-  const terms = [...new Set(postings.map((posting) => posting.term))].map((term) => ({ term }))
+  const added = countTerms(postings)
   const upTo = Math.max(...rows.map((row) => row.receivedAt))
   await db.transaction('rw', [db.searchPostings, db.searchWords, db.meta], async () => {
+    const known = await db.searchWords.bulkGet([...added.keys()])
     await db.searchPostings.bulkPut(postings)
-    await db.searchWords.bulkPut(terms)
+    await db.searchWords.bulkPut(
+      [...added].map(([term, count], index) => ({ term, count: count + (known[index]?.count ?? 0) })),
+    )
     await setMeta(db, searchWatermarkKey, upTo)
   })
   return rows.length
+}
+
+/** How many postings each term has among `postings`. */
+export function countTerms(postings: readonly SearchPostingRow[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const { term } of postings) counts.set(term, (counts.get(term) ?? 0) + 1)
+  return counts
 }
 
 /** The index rows of some items: one per term of each. */
@@ -150,18 +160,32 @@ export async function searchItems(
   const wanted = [...new Set(words(query))]
   if (wanted.length === 0) return { items: [], isComplete: true, way: 'none' }
   const accept = (item: InboxItem) => matchesQuery(item, query) && keep(item)
-  const heads = await Promise.all(wanted.map((word) => headOfPostings(db, word, tuning.fewPostings)))
-  const whole = heads.filter((head) => head.isWhole)
-  if (whole.length > 0)
-    return { ...(await collect(fromWholeWords(db, whole), accept, limit, tuning)), way: 'whole' }
-  const termsPerWord = await Promise.all(
-    wanted.map((word) => termsBeginning(db, word, tuning.mostTermsMerged)),
+  const found = (way: SearchWay, feed: Feed) =>
+    collect(feed, accept, limit, tuning).then((answer) => ({ ...answer, way }))
+  // What the list of terms says of each word: its terms and their postings, when they are few.
+  const known = await Promise.all(wanted.map((word) => termsBeginning(db, word, tuning.mostTermsMerged)))
+  const fewTerms = known.filter((word) => word.terms !== null)
+  const sparse = fewTerms.filter((word) => word.postings <= tuning.fewPostings)
+  if (sparse.length > 0) {
+    const whole = await Promise.all(
+      sparse.map((word) => headOfPostings(db, word.word, Number.POSITIVE_INFINITY)),
+    )
+    return found('whole', fromWholeWords(db, whole))
+  }
+  // A word beginning many terms may still have few postings (a rare prefix): look.
+  const probed = await Promise.all(
+    known
+      .filter((word) => word.terms === null)
+      .map((word) => headOfPostings(db, word.word, tuning.fewPostings)),
   )
-  const fewest = termsPerWord.reduce((best, terms) => (terms.length < best.length ? terms : best))
-  if (fewest.length <= tuning.mostTermsMerged)
-    return { ...(await collect(fromTerms(db, fewest), accept, limit, tuning)), way: 'terms' }
-  const feed = fromItems(db, (row) => rowMatches(row, query))
-  return { ...(await collect(feed, accept, limit, tuning)), way: 'items' }
+  const whole = probed.filter((head) => head.isWhole)
+  if (whole.length > 0) return found('whole', fromWholeWords(db, whole))
+  const rarest = fewTerms.sort((a, b) => a.postings - b.postings)[0]
+  if (rarest?.terms) return found('terms', fromTerms(db, rarest.terms))
+  return found(
+    'items',
+    fromItems(db, (row) => rowMatches(row, query)),
+  )
 }
 
 /** Entries of a newest-first feed: a time, an id, and maybe the row already read. */
@@ -201,14 +225,11 @@ const newestFirst = (items: InboxItem[]) =>
 
 const byNewest = (a: Entry, b: Entry) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
-/** Up to `fewPostings` + 1 postings of a word: all of them when `isWhole`. */
-async function headOfPostings(db: LullDb, word: string, fewPostings: number) {
-  const keys = await db.searchPostings
-    .where('[term+at+itemId]')
-    .between([word], [`${word}\uffff`])
-    .limit(fewPostings + 1)
-    .primaryKeys()
-  return { keys, isWhole: keys.length <= fewPostings }
+/** Up to `most` + 1 postings of the terms a word begins: all of them when `isWhole`. */
+async function headOfPostings(db: LullDb, word: string, most: number) {
+  const range = db.searchPostings.where('[term+at+itemId]').between([word], [`${word}\uffff`])
+  const keys = await (Number.isFinite(most) ? range.limit(most + 1) : range).primaryKeys()
+  return { keys, isWhole: keys.length <= most }
 }
 
 /**
@@ -232,13 +253,22 @@ function fromWholeWords(db: LullDb, whole: Array<{ keys: Array<[string, number, 
   }
 }
 
-/** The terms a word begins, from the list of terms: at most one more than are merged. */
-function termsBeginning(db: LullDb, word: string, mostTermsMerged: number): Promise<string[]> {
-  return db.searchWords
+/**
+ * The terms a word begins and how many postings they have together, from
+ * the list of terms; `terms` is null when there are more than `most`.
+ */
+async function termsBeginning(db: LullDb, word: string, most: number) {
+  const rows = await db.searchWords
     .where('term')
     .startsWith(word)
-    .limit(mostTermsMerged + 1)
-    .primaryKeys()
+    .limit(most + 1)
+    .toArray()
+  const isFew = rows.length <= most
+  return {
+    word,
+    terms: isFew ? rows.map((row) => row.term) : null,
+    postings: isFew ? rows.reduce((sum, row) => sum + row.count, 0) : Number.POSITIVE_INFINITY,
+  }
 }
 
 /** The items of a few terms, newest first: each term's postings read backwards and merged. */

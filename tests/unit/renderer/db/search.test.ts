@@ -199,24 +199,38 @@ describe('search at scale, by way of each of its paths', () => {
   })
 
   it('says its answer is partial when it stopped looking before the limit', async () => {
-    // Every item has "alpha"; one in ten also "beta": both words are common, their pair rarer.
+    // "beta" in every second item, "gamma" in every third: both common, the pair in one in six.
     await storeTexts(
-      Array.from({ length: 100 }, (_, n) => (n % 10 === 0 ? 'alpha beta' : 'alpha gamma')),
+      Array.from(
+        { length: 100 },
+        (_, n) => `alpha ${n % 2 === 0 ? 'beta' : ''} ${n % 3 === 0 ? 'gamma' : ''}`,
+      ),
       1,
     )
     const tuning = { fewPostings: 4, maxExamined: 30, pageSize: 10 }
-    const partial = await searchItems(db, 'alpha beta', { limit: 20, tuning })
+    const partial = await searchItems(db, 'beta gamma', { limit: 20, tuning })
+    expect(partial.way).toBe('terms')
     expect(partial.isComplete).toBe(false)
     // What it found is the newest of the true matches, in order.
-    const truth = ids(await scanForMatches(db, 'alpha beta'))
-    expect(ids(partial.items)).toEqual(truth.slice(0, partial.items.length))
+    const truth = ids(await scanForMatches(db, 'beta gamma'))
+    expect(truth).toHaveLength(17)
     expect(partial.items.length).toBeGreaterThan(0)
-    const whole = await searchItems(db, 'alpha beta', {
+    expect(ids(partial.items)).toEqual(truth.slice(0, partial.items.length))
+    const whole = await searchItems(db, 'beta gamma', {
       limit: 20,
       tuning: { ...tuning, maxExamined: 1_000 },
     })
     expect(whole.isComplete).toBe(true)
-    expect(ids(whole.items)).toEqual(truth.slice(0, 20))
+    expect(ids(whole.items)).toEqual(truth)
+  })
+
+  it('counts the postings of each term in the list of terms', async () => {
+    await storeTexts(['alpha beta', 'alpha', 'alpha gamma'], 1)
+    const counts = Object.fromEntries((await db.searchWords.toArray()).map((row) => [row.term, row.count]))
+    expect(counts).toMatchObject({ alpha: 3, beta: 1, gamma: 1, note: 3 })
+    expect(
+      await db.searchPostings.where('[term+at+itemId]').between(['alpha'], ['alpha\uffff']).count(),
+    ).toBe(3)
   })
 
   it('indexes an ingest batch larger than one indexing step that shares one arrival time', async () => {
