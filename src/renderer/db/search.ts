@@ -5,13 +5,15 @@
 //
 // A query answers the newest matches first and stops at its limit, so its
 // cost follows the size of the answer, not of the store. Each word of the
-// query begins one or more terms (the last word may be half typed):
+// query begins one or more terms (the last word may be half typed); the
+// list of terms, with each term's count of postings, tells which word is
+// rarest before any posting is read:
 // - a word whose postings are few (up to `fewPostings`) is read whole and
 //   its items taken newest first: an exact answer at the cost of a small
 //   key range;
 // - a word with many postings but few terms is read term by term, newest
 //   first, merged, a page at a time;
-// - a short word that begins many common terms ("d", "re") matches much of
+// - a short word that begins very many terms ("d", "re") matches much of
 //   the store, so the items themselves are read newest first.
 // Every candidate is checked against the item as it is now (an edit or a
 // removal since it was indexed is not reported) and against the caller's
@@ -25,13 +27,6 @@ import { readItemRows } from './item-rows'
 import { getMeta, setMeta } from './repositories'
 import { type LullDb, type SearchPostingRow, searchWatermarkKey } from './schema'
 
-/**
- * How long the Inbox waits after a keystroke before it searches: a query
- * answers in tens of milliseconds, so the pause only spares the store the
- * letters of a word typed fast.
- */
-export const searchPauseMs = 40
-
 /** Items read per status in one indexing step: a step writes about 20 postings an item. */
 const batchPerStatus = 250
 
@@ -39,8 +34,10 @@ const batchPerStatus = 250
 export type SearchTuning = {
   /** A word with at most this many postings is read whole. */
   fewPostings: number
-  /** A word that begins more terms than this is answered by reading items. */
+  /** A word that begins more terms than this is not read term by term. */
   mostTermsMerged: number
+  /** A word that begins more terms than this is not counted: it is answered by reading items. */
+  mostTermsCounted: number
   /** The most items one query looks at before it answers with what it found. */
   maxExamined: number
   /** Candidates read per page after the first (the first is the limit). */
@@ -50,6 +47,7 @@ export type SearchTuning = {
 export const defaultTuning: SearchTuning = {
   fewPostings: 3_000,
   mostTermsMerged: 24,
+  mostTermsCounted: 2_000,
   maxExamined: 5_000,
   pageSize: 500,
 }
@@ -162,26 +160,17 @@ export async function searchItems(
   const accept = (item: InboxItem) => matchesQuery(item, query) && keep(item)
   const found = (way: SearchWay, feed: Feed) =>
     collect(feed, accept, limit, tuning).then((answer) => ({ ...answer, way }))
-  // What the list of terms says of each word: its terms and their postings, when they are few.
-  const known = await Promise.all(wanted.map((word) => termsBeginning(db, word, tuning.mostTermsMerged)))
-  const fewTerms = known.filter((word) => word.terms !== null)
-  const sparse = fewTerms.filter((word) => word.postings <= tuning.fewPostings)
+  // What the list of terms says of each word: the terms it begins and their postings.
+  const known = await Promise.all(wanted.map((word) => termsBeginning(db, word, tuning.mostTermsCounted)))
+  const sparse = known.filter((word) => word.postings <= tuning.fewPostings)
   if (sparse.length > 0) {
-    const whole = await Promise.all(
-      sparse.map((word) => headOfPostings(db, word.word, Number.POSITIVE_INFINITY)),
-    )
+    const whole = await Promise.all(sparse.map((word) => postingsBeginning(db, word.word)))
     return found('whole', fromWholeWords(db, whole))
   }
-  // A word beginning many terms may still have few postings (a rare prefix): look.
-  const probed = await Promise.all(
-    known
-      .filter((word) => word.terms === null)
-      .map((word) => headOfPostings(db, word.word, tuning.fewPostings)),
-  )
-  const whole = probed.filter((head) => head.isWhole)
-  if (whole.length > 0) return found('whole', fromWholeWords(db, whole))
-  const rarest = fewTerms.sort((a, b) => a.postings - b.postings)[0]
-  if (rarest?.terms) return found('terms', fromTerms(db, rarest.terms))
+  const rarest = known
+    .filter((word) => word.terms.length <= tuning.mostTermsMerged)
+    .sort((a, b) => a.postings - b.postings)[0]
+  if (rarest) return found('terms', fromTerms(db, rarest.terms))
   return found(
     'items',
     fromItems(db, (row) => rowMatches(row, query)),
@@ -225,11 +214,14 @@ const newestFirst = (items: InboxItem[]) =>
 
 const byNewest = (a: Entry, b: Entry) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
-/** Up to `most` + 1 postings of the terms a word begins: all of them when `isWhole`. */
-async function headOfPostings(db: LullDb, word: string, most: number) {
-  const range = db.searchPostings.where('[term+at+itemId]').between([word], [`${word}\uffff`])
-  const keys = await (Number.isFinite(most) ? range.limit(most + 1) : range).primaryKeys()
-  return { keys, isWhole: keys.length <= most }
+/** Every posting of the terms a word begins. */
+async function postingsBeginning(db: LullDb, word: string) {
+  return {
+    keys: await db.searchPostings
+      .where('[term+at+itemId]')
+      .between([word], [`${word}\uffff`])
+      .primaryKeys(),
+  }
 }
 
 /**
@@ -255,7 +247,8 @@ function fromWholeWords(db: LullDb, whole: Array<{ keys: Array<[string, number, 
 
 /**
  * The terms a word begins and how many postings they have together, from
- * the list of terms; `terms` is null when there are more than `most`.
+ * the list of terms. Past `most` terms the word is taken to have more
+ * postings than any other.
  */
 async function termsBeginning(db: LullDb, word: string, most: number) {
   const rows = await db.searchWords
@@ -263,11 +256,11 @@ async function termsBeginning(db: LullDb, word: string, most: number) {
     .startsWith(word)
     .limit(most + 1)
     .toArray()
-  const isFew = rows.length <= most
+  const isCounted = rows.length <= most
   return {
     word,
-    terms: isFew ? rows.map((row) => row.term) : null,
-    postings: isFew ? rows.reduce((sum, row) => sum + row.count, 0) : Number.POSITIVE_INFINITY,
+    terms: rows.map((row) => row.term),
+    postings: isCounted ? rows.reduce((sum, row) => sum + row.count, 0) : Number.POSITIVE_INFINITY,
   }
 }
 
@@ -306,26 +299,38 @@ function fromTerms(db: LullDb, terms: string[]): Feed {
  * are read for a page of matches).
  */
 function fromItems(db: LullDb, isCandidate: (row: unknown) => boolean): Feed {
-  const merged = mergeNewestFirst(
-    ItemStatus.options.map((status) => {
-      let offset = 0
-      return async (count) => {
-        // Offsets, not key ranges: items stored in one batch share their time.
-        const rows = await db.items
-          .where('[status+receivedAt]')
-          .between([status, Dexie.minKey], [status, Dexie.maxKey])
-          .reverse()
-          .offset(offset)
-          .limit(count)
-          .toArray()
-        offset += rows.length
-        return rows.map((row) => ({ at: row.receivedAt, id: row.id, row }))
-      }
-    }),
-  )
+  const merged = mergeNewestFirst(ItemStatus.options.map((status) => itemsNewestFirst(db, status)))
   return async (count) => {
     const entries = await merged(count)
     return { looked: entries.length, rows: entries.map((entry) => entry.row).filter(isCandidate) }
+  }
+}
+
+/**
+ * The items of one status, newest first, a page at a time: each page
+ * starts below the last item read. Items stored in one batch share their
+ * time, so a page first takes the rest of the last one's time (the index
+ * orders those by id, highest first in reverse).
+ */
+function itemsNewestFirst(db: LullDb, status: ItemStatus) {
+  let last: { at: number; id: string } | undefined
+  return async (count: number): Promise<Entry[]> => {
+    const rows: InboxItem[] = []
+    if (last) {
+      const { at, id } = last
+      const sameTime = await db.items.where('[status+receivedAt]').equals([status, at]).toArray()
+      rows.push(...sameTime.filter((row) => row.id < id).sort((a, b) => (a.id < b.id ? 1 : -1)))
+    }
+    const older = await db.items
+      .where('[status+receivedAt]')
+      .between([status, Dexie.minKey], last ? [status, last.at] : [status, Dexie.maxKey], true, false)
+      .reverse()
+      .limit(count)
+      .toArray()
+    rows.push(...older)
+    const end = rows[rows.length - 1]
+    if (end) last = { at: end.receivedAt, id: end.id }
+    return rows.map((row) => ({ at: row.receivedAt, id: row.id, row }))
   }
 }
 
@@ -341,7 +346,7 @@ function mergeNewestFirst(sources: Array<(count: number) => Promise<Entry[]>>) {
       const empty = feeds.filter((feed) => feed.buffer.length === 0 && !feed.isDone)
       await Promise.all(
         empty.map(async (feed) => {
-          const page = await feed.read(Math.max(count - out.length, 32))
+          const page = await feed.read(count - out.length)
           feed.buffer = page
           feed.isDone = page.length === 0
         }),

@@ -2,10 +2,10 @@
 // and done items one choice away; search over every item through the
 // search index, with filters on what it finds.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useRef, useState } from 'react'
 import type { InboxItem } from '../../../shared/model'
 import { useServices } from '../../app-context'
-import { searchItems, searchPauseMs } from '../../db/search'
+import { searchItems } from '../../db/search'
 import { useAttention } from '../../hooks/use-attention'
 import { useUi } from '../../store'
 import { ItemList } from '../../ui/ItemList'
@@ -43,7 +43,9 @@ export function applyFilters(items: InboxItem[], filters: Filters): InboxItem[] 
 export function InboxView() {
   const [shown, setShown] = useState<Shown>('delivered')
   const [query, setQuery] = useState('')
-  const [typed, setTyped] = useState('')
+  // Search runs on every keystroke, at a lower priority than the typing itself:
+  // a query answers in tens of milliseconds, so there is no pause to wait out.
+  const typed = useDeferredValue(query.trim())
   const [filters, setFilters] = useState<Filters>(noFilters)
   const searchField = useRef<HTMLInputElement>(null)
   const isSearchWanted = useUi((state) => state.isSearchWanted)
@@ -53,10 +55,6 @@ export function InboxView() {
     searchField.current?.focus()
     setSearchWanted(false)
   }, [isSearchWanted, setSearchWanted])
-  useEffect(() => {
-    const timer = setTimeout(() => setTyped(query.trim()), searchPauseMs)
-    return () => clearTimeout(timer)
-  }, [query])
   return (
     <section className="inbox" aria-label="Inbox">
       <div className="inbox-controls">

@@ -163,7 +163,7 @@ describe('search at scale, by way of each of its paths', () => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(text, { minLength: 0, maxLength: 60 }),
-          fc.integer({ min: 1, max: 7 }),
+          fc.integer({ min: 1, max: 12 }),
           fc.array(asked, { minLength: 1, maxLength: 4 }),
           fc.integer({ min: 1, max: 12 }),
           async (texts, perBatch, queries, limit) => {
@@ -178,7 +178,7 @@ describe('search at scale, by way of each of its paths', () => {
             }
           },
         ),
-        { numRuns: 25 },
+        { numRuns: 40 },
       )
       expect(isWayTaken).toBe(true)
     })
@@ -196,6 +196,19 @@ describe('search at scale, by way of each of its paths', () => {
       expect(ids(answer.items)).toEqual(ids((await scanForMatches(db, 'deploy', isDone)).slice(0, 5)))
       expect(answer.items.every(isDone)).toBe(true)
     }
+  })
+
+  it('reads items that share one arrival time page by page, in index order, none twice', async () => {
+    await storeTexts(
+      Array.from({ length: 30 }, () => 'alpha'),
+      30,
+    )
+    // Every item has the same time; a filter that keeps one in three makes the query read several pages.
+    const keep = (item: InboxItem) => Number(item.id.split(':m')[1]) % 3 === 0
+    const tuning = { fewPostings: 2, mostTermsMerged: 0, pageSize: 4 }
+    const answer = await searchItems(db, 'alpha', { limit: 7, keep, tuning })
+    expect(answer.way).toBe('items')
+    expect(ids(answer.items)).toEqual(ids((await scanForMatches(db, 'alpha', keep)).slice(0, 7)))
   })
 
   it('says its answer is partial when it stopped looking before the limit', async () => {
