@@ -40,38 +40,44 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
   const items = latestById(batch.items)
   const cursor = cursorRow(batch)
   const setAside = (batch.skipped ?? []).map((skip, index) => skippedRow(batch, skip, index))
-  return db.transaction('rw', [db.items, db.cursors, db.notices, db.quarantine], async () => {
-    const ids = items.map((item) => item.id)
-    const [stored, previousCursor] = await Promise.all([storedItems(db, ids), db.cursors.get(cursor.key)])
-    const added: InboxItem[] = []
-    const changed: InboxItem[] = []
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index]!
-      const previous = stored[index]
-      // A stored row too broken to compare (no author, an unknown status) is
-      // replaced by what the source says now. A full parse of every stored
-      // row would cost re-ingest most of its speed; this check is what the
-      // comparison below relies on.
-      if (previous === undefined || !isComparable(previous) || isReopened(previous, item))
-        added.push(newItem(item, batch))
-      else if (!hasSameContent(previous, item)) changed.push(withNewContent(previous, item))
-    }
-    // put, not add, for the new items too: this transaction just saw they
-    // are not there, and Chromium's add costs more than put (it checks first).
-    const writes = added.length === 0 ? changed : changed.length === 0 ? added : [...added, ...changed]
-    const notices = added.flatMap((item) =>
-      item.urgentRuleId === undefined
-        ? []
-        : [breakthroughNotice({ id: item.id, urgentRuleId: item.urgentRuleId }, batch.now)],
-    )
-    await Promise.all([
-      writes.length > 0 ? db.items.bulkPut(writes) : null,
-      isSameCursor(previousCursor, cursor) ? null : db.cursors.put(cursor),
-      notices.length > 0 ? db.notices.bulkPut(notices) : null,
-      setAside.length > 0 ? db.quarantine.bulkPut(setAside) : null,
-    ])
-    return { added, updated: changed.length, unchanged: items.length - added.length - changed.length }
-  })
+  return db.transaction(
+    'rw',
+    [db.items, db.cursors, db.notices, db.quarantine, db.searchPending],
+    async () => {
+      const ids = items.map((item) => item.id)
+      const [stored, previousCursor] = await Promise.all([storedItems(db, ids), db.cursors.get(cursor.key)])
+      const added: InboxItem[] = []
+      const changed: InboxItem[] = []
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!
+        const previous = stored[index]
+        // A stored row too broken to compare (no author, an unknown status) is
+        // replaced by what the source says now. A full parse of every stored
+        // row would cost re-ingest most of its speed; this check is what the
+        // comparison below relies on.
+        if (previous === undefined || !isComparable(previous) || isReopened(previous, item))
+          added.push(newItem(item, batch))
+        else if (!hasSameContent(previous, item)) changed.push(withNewContent(previous, item))
+      }
+      // put, not add, for the new items too: this transaction just saw they
+      // are not there, and Chromium's add costs more than put (it checks first).
+      const writes = added.length === 0 ? changed : changed.length === 0 ? added : [...added, ...changed]
+      const notices = added.flatMap((item) =>
+        item.urgentRuleId === undefined
+          ? []
+          : [breakthroughNotice({ id: item.id, urgentRuleId: item.urgentRuleId }, batch.now)],
+      )
+      await Promise.all([
+        writes.length > 0 ? db.items.bulkPut(writes) : null,
+        isSameCursor(previousCursor, cursor) ? null : db.cursors.put(cursor),
+        notices.length > 0 ? db.notices.bulkPut(notices) : null,
+        setAside.length > 0 ? db.quarantine.bulkPut(setAside) : null,
+        // An edit keeps the item's arrival time, so the search indexer is told to read its words again.
+        changed.length > 0 ? db.searchPending.bulkPut(changed.map((item) => ({ itemId: item.id }))) : null,
+      ])
+      return { added, updated: changed.length, unchanged: items.length - added.length - changed.length }
+    },
+  )
 }
 
 function skippedRow(

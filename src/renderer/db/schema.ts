@@ -129,7 +129,9 @@ export const schemaV6 = {
  * key range already in time order, read newest first and stopped at the
  * result limit. `searchWords` lists each term once with its number of
  * postings, so a half-typed word becomes the terms it begins, and a query
- * knows which word is rarest, without walking any postings. The v6
+ * knows which word is rarest, without walking any postings.
+ * `searchPending` names items whose words an edit changed: ingest writes
+ * it in its own transaction, so no edit goes unindexed after a crash. The v6
  * rows (ordered by item id) are dropped and the index is rebuilt behind
  * ingest from the start (db/search.ts).
  */
@@ -138,6 +140,7 @@ export const schemaV7 = {
   searchTerms: null,
   searchPostings: '[term+at+itemId], itemId',
   searchWords: 'term',
+  searchPending: 'itemId',
 }
 
 /** One term of one item; `at` is the item's `receivedAt`. */
@@ -207,6 +210,7 @@ export class LullDb extends Dexie {
   outbox!: Table<OutboxRow, string>
   searchPostings!: Table<SearchPostingRow, [string, number, string]>
   searchWords!: Table<SearchWordRow, string>
+  searchPending!: Table<{ itemId: string }, string>
 
   constructor(name: string = defaultDbName) {
     super(name)

@@ -113,15 +113,60 @@ export function postingsOf(items: readonly InboxItem[]): SearchPostingRow[] {
   )
 }
 
+/** Edited items indexed again per step. */
+const editsPerStep = 200
+
 /**
- * Index everything not yet indexed, a step at a time. `pauseMs` between
+ * Index again the words of items an edit changed, one bounded step: their
+ * postings become those of their words now, and the counts follow.
+ * Answers how many were handled; call again while it answers more than 0.
+ */
+export async function reindexEdited(db: LullDb): Promise<number> {
+  return db.transaction('rw', [db.searchPending, db.items, db.searchPostings, db.searchWords], async () => {
+    const ids = await db.searchPending.limit(editsPerStep).primaryKeys()
+    if (ids.length === 0) return 0
+    const [stored, before] = await Promise.all([
+      db.items.bulkGet(ids),
+      db.searchPostings.where('itemId').anyOf(ids).primaryKeys(),
+    ])
+    const { items } = readItemRows(stored.filter((row) => row !== undefined) as unknown[])
+    const after = postingsOf(items)
+    const keyOf = ([term, at, itemId]: [string, number, string]) => JSON.stringify([term, at, itemId])
+    const afterKeys = new Set(after.map((posting) => keyOf([posting.term, posting.at, posting.itemId])))
+    const beforeKeys = new Set(before.map(keyOf))
+    const stale = before.filter((key) => !afterKeys.has(keyOf(key)))
+    const fresh = after.filter(
+      (posting) => !beforeKeys.has(keyOf([posting.term, posting.at, posting.itemId])),
+    )
+    // Counts follow: one more for each new posting, one fewer for each dropped one.
+    const change = countTerms(fresh)
+    for (const [term] of stale) change.set(term, (change.get(term) ?? 0) - 1)
+    const terms = [...change.keys()]
+    const known = await db.searchWords.bulkGet(terms)
+    await Promise.all([
+      db.searchPostings.bulkDelete(stale),
+      db.searchPostings.bulkPut(fresh),
+      db.searchWords.bulkPut(
+        terms.map((term, index) => ({
+          term,
+          count: Math.max(0, (known[index]?.count ?? 0) + (change.get(term) ?? 0)),
+        })),
+      ),
+      db.searchPending.bulkDelete(ids),
+    ])
+    return ids.length
+  })
+}
+
+/**
+ * Index everything not yet indexed, and edits, a step at a time. `pauseMs` between
  * steps leaves the page and the store to others while a large backlog
  * (a first start after an upgrade) is worked off.
  */
 export async function indexAll(db: LullDb, options: { maxSteps?: number; pauseMs?: number } = {}) {
   const { maxSteps = 1_000, pauseMs = 0 } = options
   for (let step = 0; step < maxSteps; step++) {
-    if ((await indexNewItems(db)) === 0) return
+    if ((await indexNewItems(db)) + (await reindexEdited(db)) === 0) return
     if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs))
   }
 }

@@ -74,18 +74,32 @@ describe('search', () => {
     expect(await indexNewItems(db)).toBe(1)
   })
 
-  it('does not report an item whose words changed since it was indexed', async () => {
+  it('finds an edited item by its words now, not by the words it lost', async () => {
     await ingestHeld(db, [sourceItem(1, { text: 'pineapple pizza' })], t0)
     await indexAll(db)
-    await ingestBatch(db, {
-      accountId: 'acct-1',
-      stream: 'C01',
-      items: [sourceItem(1, { text: 'edited away' })],
-      cursor: 'c2',
-      now: t0 + 5,
-      classify: () => null,
-    })
-    expect((await searchItems(db, 'pineapple')).items).toEqual([])
+    const edit = () =>
+      ingestBatch(db, {
+        accountId: 'acct-1',
+        stream: 'C01',
+        items: [sourceItem(1, { text: 'pineapple mango' })],
+        cursor: 'c2',
+        now: t0 + 5,
+        classify: () => null,
+      })
+    await edit()
+    // Before the indexer runs, the item as it is now still decides.
+    expect((await searchItems(db, 'pizza')).items).toEqual([])
+    expect(await db.searchPending.count()).toBe(1)
+    await indexAll(db)
+    expect(await db.searchPending.count()).toBe(0)
+    expect(ids((await searchItems(db, 'mango')).items)).toEqual(['acct-1:m1'])
+    expect(ids((await searchItems(db, 'pineapple')).items)).toEqual(['acct-1:m1'])
+    expect((await searchItems(db, 'pizza')).items).toEqual([])
+    const count = async (term: string) => (await db.searchWords.get(term))?.count
+    expect([await count('pineapple'), await count('mango'), await count('pizza')]).toEqual([1, 1, 0])
+    expect(await db.searchPostings.where('itemId').equals('acct-1:m1').count()).toBe(
+      itemTerms(sourceItem(1, { text: 'pineapple mango' })).length,
+    )
   })
 
   it('walks a backlog bigger than one step without skipping items that share an arrival time', async () => {
