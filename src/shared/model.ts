@@ -111,8 +111,36 @@ export const InboxItem = SourceItem.extend({
   /** The urgent rule that let it break through, if one did. */
   urgentRuleId: z.string().optional(),
   snoozedUntil: z.number().int().nonnegative().optional(),
+  /** What "done" replaced, so undo puts the item back as it was (a held item stays held for its check-in). */
+  doneFrom: z
+    .object({
+      status: ItemStatus,
+      deliveredAt: z.number().int().nonnegative().optional(),
+      snoozedUntil: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 })
 export type InboxItem = z.infer<typeof InboxItem>
+
+/** An item marked done, remembering what it was for undo. */
+export function asDone(item: InboxItem, now: number): InboxItem {
+  const { snoozedUntil, deliveredAt, status } = item
+  const doneFrom: NonNullable<InboxItem['doneFrom']> = { status }
+  if (deliveredAt !== undefined) doneFrom.deliveredAt = deliveredAt
+  if (snoozedUntil !== undefined) doneFrom.snoozedUntil = snoozedUntil
+  const { snoozedUntil: _cleared, ...rest } = item
+  return { ...rest, status: 'done', deliveredAt: deliveredAt ?? now, doneFrom }
+}
+
+/** An item done, put back as it was before "done"; `fallback` is the status when that is not known. */
+export function undone(item: InboxItem, fallback: InboxItem['status']): InboxItem {
+  const { doneFrom, deliveredAt: _done, snoozedUntil: _none, ...rest } = item
+  if (!doneFrom) return { ...item, status: fallback === 'done' ? 'delivered' : fallback }
+  const back: InboxItem = { ...rest, status: doneFrom.status === 'done' ? 'delivered' : doneFrom.status }
+  if (doneFrom.deliveredAt !== undefined) back.deliveredAt = doneFrom.deliveredAt
+  if (doneFrom.snoozedUntil !== undefined) back.snoozedUntil = doneFrom.snoozedUntil
+  return back
+}
 
 /** One stream of an account; `source` says what it carries where the account mixes them (the sample workspace). */
 export const AccountStream = z.object({

@@ -85,9 +85,9 @@ describe.skipIf(!hasChromium)('search and filters', () => {
       const status = (id: string | null) =>
         page.locator(`[data-testid=search-results] article[data-item-id="${id}"]`).getAttribute('data-status')
       await expect.poll(() => status(second)).toBe('done')
-      // Back from done; the sample workspace writes "done" at once, so it comes back delivered.
+      // Back from done as it was: held, for its check-in.
       await page.keyboard.press('u')
-      await expect.poll(() => status(second)).toBe('delivered')
+      await expect.poll(() => status(second)).toBe('held')
     } finally {
       await host.close()
     }

@@ -3,6 +3,7 @@
 // try, and undo before it is sent cancels it.
 import { describe, expect, it } from 'vitest'
 import { listFailedWrites } from '../../src/renderer/db/outbox'
+import { snooze } from '../../src/renderer/db/repositories'
 import { createHarness } from './engine-harness'
 
 const monday = (time: string) => `2026-11-23T${time}:00Z`
@@ -87,6 +88,42 @@ describe('write-back outbox', () => {
     await h.at(monday('13:10'))
     expect(written).toEqual([])
     expect(await h.db.outbox.count()).toBe(0)
+    h.engine.stop()
+  })
+
+  it('puts a held item back held when "done" is undone after its write went out, for its check-in', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'marked done while peeking at Waiting')
+    await h.at(monday('12:01'))
+    expect((await h.db.items.get(item.id))?.status).toBe('held')
+    await h.engine.markDone(item.id)
+    await h.at(monday('12:02'))
+    expect(written).toEqual([item.externalId])
+    expect(await h.engine.undoDone(item.id)).toBe('too-late')
+    const back = await h.db.items.get(item.id)
+    expect(back?.status).toBe('held')
+    expect(back?.deliveredAt).toBeUndefined()
+    expect(back?.doneFrom).toBeUndefined()
+    await h.at(monday('13:00'))
+    const delivered = await h.db.items.get(item.id)
+    expect(delivered?.status).toBe('delivered')
+    expect(delivered?.digestId).toBeDefined()
+    h.engine.stop()
+  })
+
+  it('puts a snoozed item back snoozed until the same time when "done" is undone', async () => {
+    const { h } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'later')
+    await h.at(monday('12:01'))
+    await h.at(monday('13:00'))
+    const until = Date.parse(monday('17:00'))
+    await snooze(h.db, item.id, until)
+    await h.engine.markDone(item.id)
+    await h.at(monday('13:01'))
+    await h.engine.undoDone(item.id)
+    expect(await h.db.items.get(item.id)).toMatchObject({ status: 'snoozed', snoozedUntil: until })
     h.engine.stop()
   })
 

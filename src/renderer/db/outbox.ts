@@ -1,7 +1,7 @@
 // The write-back outbox in the store: "done" (and "read") queued in the same
 // transaction that changes the item, so a restart still sends it, and undo
 // before it is sent takes it back.
-import type { InboxItem } from '../../shared/model'
+import { asDone, type InboxItem, undone } from '../../shared/model'
 import type { LullDb, OutboxRow } from './schema'
 
 /** Tries spread over about two hours, then the write is shown as failed. */
@@ -45,8 +45,7 @@ export function markDoneWithWriteBack(
   return db.transaction('rw', db.items, db.outbox, async () => {
     const stored = await db.items.get(item.id)
     if (!stored || stored.status === 'done') return false
-    const { snoozedUntil: _cleared, ...rest } = stored
-    await db.items.put({ ...rest, status: 'done', deliveredAt: stored.deliveredAt ?? now })
+    await db.items.put(asDone(stored, now))
     await db.outbox.put(queuedWrite('done', item, kind, now, stored.status))
     return true
   })
@@ -76,8 +75,7 @@ export function undoDone(db: LullDb, itemId: string): Promise<'cancelled' | 'too
     const item = await db.items.get(itemId)
     if (item?.status !== 'done') return 'nothing'
     const queued = await db.outbox.get(outboxId('done', itemId))
-    const status = queued?.previousStatus ?? 'delivered'
-    await db.items.put({ ...item, status: status === 'done' ? 'delivered' : status })
+    await db.items.put(undone(item, queued?.previousStatus ?? 'delivered'))
     if (!queued) return 'too-late'
     await db.outbox.delete(queued.id)
     return 'cancelled'

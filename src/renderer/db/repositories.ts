@@ -4,7 +4,7 @@
 // by a fallback, never cast.
 import Dexie from 'dexie'
 import { z } from 'zod'
-import { Account, FocusSession, type InboxItem, type ItemStatus } from '../../shared/model'
+import { Account, asDone, FocusSession, type InboxItem, type ItemStatus } from '../../shared/model'
 import { isBadItemRow, readItemRow, readItemRows } from './item-rows'
 import { breakthroughNoticeId, type CursorRow, cursorKey, type LullDb } from './schema'
 
@@ -55,8 +55,7 @@ export function markDone(db: LullDb, id: string, now: number): Promise<boolean> 
   return db.transaction('rw', db.items, async () => {
     const item = await db.items.get(id)
     if (!item) return false
-    const { snoozedUntil: _cleared, ...rest } = item
-    await db.items.put({ ...rest, status: 'done', deliveredAt: item.deliveredAt ?? now })
+    await db.items.put(asDone(item, now))
     return true
   })
 }
