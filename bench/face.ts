@@ -16,19 +16,12 @@
 // on the Now view to the digest painted, and the stored digest reopened.
 // The search index covers every item, written as the app's indexer writes it: see fill.ts.
 
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core'
 import { z } from 'zod'
-import { createLog } from '../src/main/log'
-import { createSampleWorkspace } from '../src/main/sources/sample'
-import { createMemoryVault } from '../src/main/vault'
-import { startWebHost } from '../src/main/web/bridge-server'
-import { createRecordingPorts } from '../src/main/web/os-standins'
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
-import { buildWithFillPage } from './build-with-fill-page'
+import { serveWithFillPage } from './build-with-fill-page'
 import type { FillPlan } from './face/fill'
 import { median } from './median'
 
@@ -461,34 +454,23 @@ export async function benchFace(options: FaceBenchOptions = {}): Promise<string[
     // A word in every item, a sender, and a number in a few titles.
     queries: options.queries ?? ['rollback', 'person 42', '321', 'roll', '4', 'deploy review'],
   }
-  const outDir = await mkdtemp(join(tmpdir(), 'lull-bench-face-'))
-  const log = createLog(() => {})
+  const started = performance.now()
+  const app = await serveWithFillPage(fillPageRoot, 'face')
   try {
-    const started = performance.now()
-    await buildWithFillPage(outDir, fillPageRoot)
-    const host = await startWebHost({
-      rendererDir: outDir,
-      platform: 'test',
-      vault: createMemoryVault(),
-      sources: { sample: createSampleWorkspace({ isScripted: false }).factory },
-      os: createRecordingPorts(log),
-      log,
-    })
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
     try {
-      await warmUp(browser, host.url)
-      const baseline = await measureInbox(browser, host.url, chosen.baselineItems, chosen)
-      const large = await measureInbox(browser, host.url, chosen.items, chosen)
-      const smallDigest = await measureDigest(browser, host.url, chosen.baselineItems, chosen.runs)
-      const largeDigest = await measureDigest(browser, host.url, chosen.digestItems, chosen.runs)
+      await warmUp(browser, app.url)
+      const baseline = await measureInbox(browser, app.url, chosen.baselineItems, chosen)
+      const large = await measureInbox(browser, app.url, chosen.items, chosen)
+      const smallDigest = await measureDigest(browser, app.url, chosen.baselineItems, chosen.runs)
+      const largeDigest = await measureDigest(browser, app.url, chosen.digestItems, chosen.runs)
       const seconds = (performance.now() - started) / 1000
       return describe({ baseline, large, smallDigest, largeDigest, seconds })
     } finally {
       await browser.close()
-      await host.close()
     }
   } finally {
-    await rm(outDir, { recursive: true, force: true })
+    await app.close()
   }
 }
 

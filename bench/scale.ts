@@ -6,19 +6,12 @@
 // sitting idle, main-thread task time ≤ 1% of wall time (Chrome DevTools
 // Protocol Performance metrics: TaskDuration over the quiet period).
 
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { z } from 'zod'
-import { createLog } from '../src/main/log'
-import { createSampleWorkspace } from '../src/main/sources/sample'
-import { createMemoryVault } from '../src/main/vault'
-import { startWebHost } from '../src/main/web/bridge-server'
-import { createRecordingPorts } from '../src/main/web/os-standins'
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium'
-import { buildWithFillPage } from './build-with-fill-page'
+import { serveWithFillPage } from './build-with-fill-page'
 import { median } from './median'
 
 const fillPageRoot = join(dirname(fileURLToPath(import.meta.url)), 'scale')
@@ -105,18 +98,8 @@ export async function benchScale(options: ScaleBenchOptions = {}): Promise<strin
   const delivered = options.delivered ?? 150_000
   const idleSeconds = options.idleSeconds ?? 60
   const loads = options.loads ?? 3
-  const outDir = await mkdtemp(join(tmpdir(), 'lull-bench-scale-'))
-  const log = createLog(() => {})
+  const host = await serveWithFillPage(fillPageRoot, 'scale')
   try {
-    await buildWithFillPage(outDir, fillPageRoot)
-    const host = await startWebHost({
-      rendererDir: outDir,
-      platform: 'test',
-      vault: createMemoryVault(),
-      sources: { sample: createSampleWorkspace({ isScripted: false }).factory },
-      os: createRecordingPorts(log),
-      log,
-    })
     const chromiumProcess = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
     // One context for every page: each context has its own IndexedDB.
     const browser = await chromiumProcess.newContext()
@@ -162,10 +145,9 @@ export async function benchScale(options: ScaleBenchOptions = {}): Promise<strin
       })
     } finally {
       await chromiumProcess.close()
-      await host.close()
     }
   } finally {
-    await rm(outDir, { recursive: true, force: true })
+    await host.close()
   }
 }
 

@@ -1,6 +1,7 @@
 // The attention engine against a controllable clock, a fake IndexedDB and
 // the real host with the sample workspace.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { searchItems } from '../../src/renderer/db/search'
 import { checkInNotices, createHarness, digestsOf } from './engine-harness'
 
 // 2026-11-23 is a Monday. Default settings: check-ins 09:30, 13:00, 16:30
@@ -334,6 +335,25 @@ describe('bad input', () => {
     })
     expect(result.ok).toBe(false)
     expect(await h.db.settings.get('settings')).toEqual(before)
+    h.engine.stop()
+  })
+})
+
+describe('search behind ingest', () => {
+  it('indexes an edit for search when the pull that brings it brings nothing new', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    await h.engine.start()
+    const said = h.say('slack-general', 'lunch at noon', { externalId: 'edited-1' })
+    await h.at(monday('12:01'))
+    await vi.waitFor(async () => expect((await searchItems(h.db, 'noon')).items).toHaveLength(1))
+    // Let the indexing that pull started run out (it pauses between steps), so only the edit's pull can index the edit.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    h.say('slack-general', 'lunch at one', { externalId: 'edited-1' })
+    await h.at(monday('12:02'))
+    expect(await h.db.items.count()).toBe(1)
+    await vi.waitFor(async () =>
+      expect((await searchItems(h.db, 'one')).items.map((item) => item.id)).toEqual([said.id]),
+    )
     h.engine.stop()
   })
 })

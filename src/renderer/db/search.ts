@@ -129,15 +129,13 @@ export async function reindexEdited(db: LullDb): Promise<number> {
       db.items.bulkGet(ids),
       db.searchPostings.where('itemId').anyOf(ids).primaryKeys(),
     ])
-    const { items } = readItemRows(stored.filter((row) => row !== undefined) as unknown[])
+    const { items } = readItemRows(presentRows(stored))
     const after = postingsOf(items)
-    const keyOf = ([term, at, itemId]: [string, number, string]) => JSON.stringify([term, at, itemId])
-    const afterKeys = new Set(after.map((posting) => keyOf([posting.term, posting.at, posting.itemId])))
-    const beforeKeys = new Set(before.map(keyOf))
-    const stale = before.filter((key) => !afterKeys.has(keyOf(key)))
-    const fresh = after.filter(
-      (posting) => !beforeKeys.has(keyOf([posting.term, posting.at, posting.itemId])),
-    )
+    const keyOf = (term: string, at: number, itemId: string) => JSON.stringify([term, at, itemId])
+    const afterKeys = new Set(after.map(({ term, at, itemId }) => keyOf(term, at, itemId)))
+    const beforeKeys = new Set(before.map((key) => keyOf(...key)))
+    const stale = before.filter((key) => !afterKeys.has(keyOf(...key)))
+    const fresh = after.filter(({ term, at, itemId }) => !beforeKeys.has(keyOf(term, at, itemId)))
     // Counts follow: one more for each new posting, one fewer for each dropped one.
     const change = countTerms(fresh)
     for (const [term] of stale) change.set(term, (change.get(term) ?? 0) - 1)
@@ -159,9 +157,9 @@ export async function reindexEdited(db: LullDb): Promise<number> {
 }
 
 /**
- * Index everything not yet indexed, and edits, a step at a time. `pauseMs` between
- * steps leaves the page and the store to others while a large backlog
- * (a first start after an upgrade) is worked off.
+ * Index everything not yet indexed, and edits, a step at a time. `pauseMs`
+ * between steps leaves the page and the store to others while a large
+ * backlog (a first start after an upgrade) is worked off.
  */
 export async function indexAll(db: LullDb, options: { maxSteps?: number; pauseMs?: number } = {}) {
   const { maxSteps = 1_000, pauseMs = 0 } = options
@@ -254,10 +252,12 @@ async function collect(
   return { items: newestFirst(found), isComplete: true }
 }
 
-const newestFirst = (items: InboxItem[]) =>
-  items.sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1))
+/** Newest first; among items of one time, highest id first, the order the time index reads backwards. */
+const byNewest = (a: { at: number; id: string }, b: { at: number; id: string }) =>
+  b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
-const byNewest = (a: Entry, b: Entry) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
+const newestFirst = (items: InboxItem[]) =>
+  items.sort((a, b) => byNewest({ at: a.receivedAt, id: a.id }, { at: b.receivedAt, id: b.id }))
 
 /** Every posting of the terms a word begins. */
 async function postingsBeginning(db: LullDb, word: string) {
@@ -364,7 +364,7 @@ function itemsNewestFirst(db: LullDb, status: ItemStatus) {
     if (last) {
       const { at, id } = last
       const sameTime = await db.items.where('[status+receivedAt]').equals([status, at]).toArray()
-      rows.push(...sameTime.filter((row) => row.id < id).sort((a, b) => (a.id < b.id ? 1 : -1)))
+      rows.push(...newestFirst(sameTime.filter((row) => row.id < id)))
     }
     const older = await db.items
       .where('[status+receivedAt]')

@@ -165,7 +165,8 @@ export function createEngine(deps: EngineDeps) {
   function afterPull(outcome: PullOutcome) {
     if (!isRunning) return
     if (outcome.problem) report(outcome.problem)
-    if (outcome.added.length > 0) indexSearch()
+    // New items and edits both change what search must find.
+    if (outcome.added.length > 0 || outcome.updated > 0) indexSearch()
     void writeHealth()
     // New items change the tray and may carry breakthroughs: a full wake. Otherwise re-arm only.
     if (outcome.added.length > 0) void wake()

@@ -34,6 +34,8 @@ type StreamState = StreamHealth & {
 
 export type PullOutcome = {
   added: InboxItem[]
+  /** Items seen before whose content changed (edits). */
+  updated: number
   problem: string | null
   skipped: number
 }
@@ -92,6 +94,7 @@ export function createStreamScheduler(deps: {
   async function pullPages(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
     const { account, stream } = state
     const added: InboxItem[] = []
+    let updated = 0
     let skipped = 0
     let pollAfterMs: number | undefined
     let hasMore = true
@@ -113,6 +116,7 @@ export function createStreamScheduler(deps: {
         skipped: answer.skipped,
       })
       added.push(...result.added)
+      updated += result.updated
       skipped += answer.skipped.length
       pollAfterMs = answer.pollAfterMs
       // A cursor that did not move cannot lead anywhere new: stop rather than loop.
@@ -138,7 +142,7 @@ export function createStreamScheduler(deps: {
       skipped === 0
         ? null
         : `${skipped} item${skipped === 1 ? '' : 's'} from ${state.name} (${account.label}) could not be read and ${skipped === 1 ? 'was' : 'were'} set aside; everything else was stored.`
-    return { added, problem, skipped }
+    return { added, updated, problem, skipped }
   }
 
   async function pullOne(state: StreamState, settings: Settings, now: () => number): Promise<PullOutcome> {
@@ -167,7 +171,7 @@ export function createStreamScheduler(deps: {
         }
       }
       Object.assign(state, { state: 'failing', pullingSince: null, problem })
-      return { added: [], problem, skipped: 0 }
+      return { added: [], updated: 0, problem, skipped: 0 }
     }
   }
 

@@ -29,14 +29,14 @@ const emptyText: Record<Shown, string> = {
   done: 'Nothing done yet. Items you finish with e or Done are kept here.',
 }
 
-export function applyFilters(items: InboxItem[], filters: Filters): InboxItem[] {
-  return items.filter(
-    (item) =>
-      (filters.source === '' || item.source === filters.source) &&
-      (filters.accountId === '' || item.accountId === filters.accountId) &&
-      (filters.status === '' || item.status === filters.status) &&
-      (!filters.isNeedsReply || item.needsReply) &&
-      (!filters.isUrgent || item.urgentRuleId !== undefined),
+/** Whether an item passes the search filters. */
+function passesFilters(item: InboxItem, filters: Filters): boolean {
+  return (
+    (filters.source === '' || item.source === filters.source) &&
+    (filters.accountId === '' || item.accountId === filters.accountId) &&
+    (filters.status === '' || item.status === filters.status) &&
+    (!filters.isNeedsReply || item.needsReply) &&
+    (!filters.isUrgent || item.urgentRuleId !== undefined)
   )
 }
 
@@ -168,7 +168,7 @@ function SearchResults({ query, filters }: { query: string; filters: Filters }) 
     () =>
       searchItems(db, query, {
         limit: shownResults,
-        keep: (item) => applyFilters([item], filters).length > 0,
+        keep: (item) => passesFilters(item, filters),
       }),
     [db, query, filters],
   )
