@@ -8,11 +8,12 @@
 // query begins one or more terms (the last word may be half typed); the
 // list of terms, with each term's count of postings, tells which word is
 // rarest before any posting is read:
-// - a word whose postings are few (up to `fewPostings`) is read whole and
-//   its items taken newest first: an exact answer at the cost of a small
+// - a word with few terms is read term by term, newest first, merged, a
+//   page at a time, and stops at the limit;
+// - words whose postings are few (up to `fewPostings`) are read whole and
+//   their items intersected, when there are several, or when the rare word
+//   begins too many terms to merge: an exact answer at the cost of a small
 //   key range;
-// - a word with many postings but few terms is read term by term, newest
-//   first, merged, a page at a time;
 // - a short word that begins very many terms ("d", "re") matches much of
 //   the store, so the items themselves are read newest first.
 // Every candidate is checked against the item as it is now (an edit or a
@@ -206,14 +207,20 @@ export async function searchItems(
   // What the list of terms says of each word: the terms it begins and their postings.
   const known = await Promise.all(wanted.map((word) => termsBeginning(db, word, tuning.mostTermsCounted)))
   const sparse = known.filter((word) => word.postings <= tuning.fewPostings)
-  if (sparse.length > 0) {
-    const whole = await Promise.all(sparse.map((word) => postingsBeginning(db, word.word)))
-    return found('whole', fromWholeWords(db, whole))
-  }
+  const readWhole = async () =>
+    found(
+      'whole',
+      fromWholeWords(db, await Promise.all(sparse.map((word) => postingsBeginning(db, word.word)))),
+    )
+  // Several rare words: their items, intersected, are fewer than any one word's.
+  if (sparse.length > 1) return readWhole()
+  // One word read newest first stops at the limit, so it never reads more than the whole word would.
   const rarest = known
     .filter((word) => word.terms.length <= tuning.mostTermsMerged)
     .sort((a, b) => a.postings - b.postings)[0]
-  if (rarest) return found('terms', fromTerms(db, rarest.terms))
+  if (rarest && (sparse.length === 0 || rarest === sparse[0]))
+    return found('terms', fromTerms(db, rarest.terms))
+  if (sparse.length === 1) return readWhole()
   return found(
     'items',
     fromItems(db, (row) => rowMatches(row, query)),
