@@ -8,6 +8,34 @@ import type { Fetch } from './net'
 export const avatarByteLimit = 64 * 1024
 const imageTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
 
+/**
+ * The body, or null as soon as it passes `limit` bytes: a stated length over
+ * the limit is refused unread, and a body that lies about its length (or
+ * states none) is read only up to the limit and then cancelled.
+ */
+export async function readAtMost(response: Response, limit: number): Promise<Uint8Array | null> {
+  const stated = Number(response.headers.get('content-length'))
+  if (Number.isFinite(stated) && stated > limit) {
+    await response.body?.cancel().catch(() => {})
+    return null
+  }
+  if (!response.body) return new Uint8Array(0)
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.length
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
 export async function fetchAvatar(fetch: Fetch, url: string, log: Log): Promise<string | null> {
   try {
     const parsed = new URL(url)
@@ -16,8 +44,8 @@ export async function fetchAvatar(fetch: Fetch, url: string, log: Log): Promise<
     const response = await fetch(parsed.href, { signal: AbortSignal.timeout(10_000) })
     const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
     if (!response.ok || !imageTypes.has(type)) return null
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    if (bytes.length === 0 || bytes.length > avatarByteLimit) return null
+    const bytes = await readAtMost(response, avatarByteLimit)
+    if (!bytes || bytes.length === 0) return null
     return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`
   } catch (error) {
     log.warn(

@@ -47,7 +47,8 @@ export function createDispatch(handlers: HostHandlers, calls: Calls, log: Log): 
     } catch (error) {
       if (error instanceof HostError) {
         log.warn('ipc', `${name} failed: ${error.code}: ${error.message}`)
-        return { ok: false, error: { code: error.code, message: error.message } }
+        const retryAfter = error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }
+        return { ok: false, error: { code: error.code, message: error.message, ...retryAfter } }
       }
       const message = `${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
       log.error('ipc', message)

@@ -3,8 +3,10 @@
 // stand-ins, and tests call it directly.
 import { randomUUID } from 'node:crypto'
 import { HostError, pullPageLimit } from '../shared/contract'
+import { cleanName } from '../shared/display-text'
 import { fitPull } from '../shared/fit-item'
 import type { AccountKind } from '../shared/model'
+import { accountIdFor } from './account-identity'
 import { fetchAvatar } from './avatar'
 import type { HostHandlers } from './dispatch'
 import type { Emit } from './events'
@@ -109,7 +111,7 @@ export function createHost(deps: HostDeps): HostHandlers {
       return check
     },
 
-    async 'account:connect'({ kind, label, credentials, secretStorage }) {
+    async 'account:connect'({ kind, label, credentials, secretStorage, existing, reconnect }) {
       // A file "protected" by a key every copy of Electron knows is no
       // protection: the person decides, knowing that, before a secret goes there.
       if (kind !== 'sample' && vault.isPersistent && !vault.isEncrypted && secretStorage === undefined) {
@@ -118,17 +120,32 @@ export function createHost(deps: HostDeps): HostHandlers {
           `This system has no keyring, so Lull can only save the sign-in with ${vault.backend}, which anyone who can read your files can undo. Save it anyway, keep it for this run only (you sign in again after a restart), or install GNOME Keyring or KWallet and restart Lull.`,
         )
       }
-      const id = kind === 'sample' ? 'sample' : `${kind}-${newId()}`
-      const account = { id, kind }
       const factory = deps.sources[kind]
       if (!factory) throw new HostError('unknown-account', `Lull cannot connect ${kind} accounts yet.`)
-      const source = factory(account, kind === 'sample' ? null : credentials, contextFor(id))
-      const { identity, avatarUrl } = await source.verify()
+      // Verified under a name of its own first: the id is known only once the identity is.
+      const trialId = kind === 'sample' ? 'sample' : `${kind}-${newId()}`
+      let source = factory({ id: trialId, kind }, kind === 'sample' ? null : credentials, contextFor(trialId))
+      const verified = await source.verify()
+      // A name with bidi controls or zero-width characters can pass for another.
+      const identity = cleanName(verified.identity)
+      const id =
+        kind === 'sample'
+          ? 'sample'
+          : accountIdFor({ identity, existing: existing ?? [], reconnect, mint: () => trialId })
+      const isAgain = id !== trialId && kind !== 'sample'
+      if (isAgain) {
+        // The same account signing in again: its old source and watches give way to the new sign-in.
+        sources.delete(id)
+        watches.closeAccount(id)
+        source = factory({ id, kind }, credentials, contextFor(id))
+      }
       const streams = await source.listStreams()
-      const avatar = avatarUrl ? await fetchAvatar(contextFor(id).fetch, avatarUrl, log) : null
+      const avatar = verified.avatarUrl
+        ? await fetchAvatar(contextFor(id).fetch, verified.avatarUrl, log)
+        : null
       if (kind !== 'sample') await vault.put(id, credentials, { thisRunOnly: secretStorage === 'this-run' })
       sources.set(id, source)
-      log.info('accounts', `connected ${kind} account ${id} as ${identity}`)
+      log.info('accounts', `${isAgain ? 'reconnected' : 'connected'} ${kind} account ${id} as ${identity}`)
       return {
         id,
         kind,
@@ -141,7 +158,8 @@ export function createHost(deps: HostDeps): HostHandlers {
     },
 
     async 'account:verify'({ account }) {
-      return (await sourceFor(account)).verify()
+      const { identity } = await (await sourceFor(account)).verify()
+      return { identity: cleanName(identity) }
     },
 
     async 'account:disconnect'({ account }) {

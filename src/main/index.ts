@@ -9,6 +9,7 @@ import { createDispatch } from './dispatch'
 import { createEventHub } from './events'
 import { createHost } from './host'
 import { bindIpc, connectWindowEvents } from './ipc'
+import { keepRunningThroughFaults } from './last-resort'
 import { createLog } from './log'
 import { createLinkOpener } from './os/links'
 import { electronFetch } from './os/net-fetch'
@@ -122,6 +123,8 @@ async function start(): Promise<void> {
 }
 
 if (app.requestSingleInstanceLock()) {
+  // A library's stray rejection (a socket envelope it could not read) is logged; the tray app stays up.
+  keepRunningThroughFaults(process, log, 'app', 'Lull keeps running')
   // Every renderer sandboxed, whatever a window's own settings say.
   app.enableSandbox()
   // Before ready, or the scheme gets no origin of its own (and no IndexedDB).

@@ -115,3 +115,41 @@ export function createSourceContext(options: SourceFetchOptions): SourceContext 
     record: (method, result) => options.ledger.record(options.accountId, method, result),
   }
 }
+
+/** A request's origin (scheme, host and port), or null when its URL does not parse. */
+function originOf(input: string | URL | Request): string | null {
+  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+  return URL.canParse(href) ? new URL(href).origin : null
+}
+
+/** A request a source would have sent with its account's credentials to a server that is not the account's. */
+export class ForeignOriginError extends Error {
+  constructor(
+    readonly url: string,
+    readonly allowed: string,
+  ) {
+    super(
+      `Lull did not send the account's sign-in to ${originOf(url) ?? 'an unreadable address'}: only ${allowed} may receive it. The answer that named that address was ignored.`,
+    )
+    this.name = 'ForeignOriginError'
+  }
+}
+
+/**
+ * The fetch a source sends its credentials through: every request must go to
+ * the account's own API origin (scheme, host and port), or it is refused
+ * before anything leaves, whatever the request carries. A link found in an
+ * answer (a comment URL, a permalink, an avatar) never reaches another host
+ * with the token, however it was built. Anything else a source fetches
+ * without credentials goes through the plain context fetch.
+ */
+export function fetchOnlyTo(fetch: Fetch, origin: string): Fetch {
+  const allowed = new URL(origin).origin
+  return (input, init) => {
+    if (originOf(input) !== allowed) {
+      const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      return Promise.reject(new ForeignOriginError(href, allowed))
+    }
+    return fetch(input, init)
+  }
+}

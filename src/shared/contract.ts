@@ -41,6 +41,13 @@ export const Credentials = z
     password: z.string().min(1).max(4096).optional(),
     /** IMAP OAuth2 access token (XOAUTH2), instead of a password. */
     accessToken: z.string().min(1).max(8192).optional(),
+    /** IMAP: trust the server's own certificate with this SHA-256 fingerprint (shown to the person first). */
+    trustedCertFingerprint: z
+      .string()
+      .regex(/^(?:[0-9A-Fa-f]{2}[:\s]?){31}[0-9A-Fa-f]{2}$/)
+      .optional(),
+    /** IMAP: a certificate authority (PEM) to trust for this server besides the usual ones. */
+    caPem: z.string().min(1).max(65_536).includes('-----BEGIN CERTIFICATE-----').optional(),
   })
   .strict()
 export type Credentials = z.infer<typeof Credentials>
@@ -69,6 +76,14 @@ export const FocusStatus = z.object({
   emoji: z.string().max(64),
   expiresAt: z.number().int().nonnegative().nullable(),
   isDoNotDisturb: z.boolean(),
+  /**
+   * When the person's own Do Not Disturb snooze ends (epoch ms), read with
+   * the status so it is restored as it was; absent when the source keeps
+   * none or Lull sets it (then it follows `expiresAt`).
+   */
+  snoozeUntil: z.number().int().nonnegative().optional(),
+  /** Who may see the status: only this organisation's members (GitHub); absent, everyone. */
+  visibleTo: z.object({ id: z.string().max(256), name: z.string().max(256) }).optional(),
 })
 export type FocusStatus = z.infer<typeof FocusStatus>
 
@@ -103,6 +118,17 @@ export const calls = {
          * 'needs-consent' and the reason.
          */
         secretStorage: z.enum(['saved', 'this-run']).optional(),
+        /**
+         * The accounts of this kind already in the store: a sign-in that
+         * verifies as one of them is that account again (its id kept, so its
+         * streams, cursors and items stay), never a second account.
+         */
+        existing: z
+          .array(z.object({ id: z.string().min(1).max(128), identity: z.string().max(256) }).strict())
+          .max(200)
+          .optional(),
+        /** "Reconnect" on this account (one of `existing`): a sign-in as anyone else is refused. */
+        reconnect: z.string().min(1).max(128).optional(),
       })
       .strict(),
     response: Account,
@@ -303,18 +329,33 @@ export type HostErrorCode = z.infer<typeof HostErrorCode>
  */
 export const Envelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: HostErrorCode, message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: HostErrorCode,
+      message: z.string(),
+      /** When the source said when to ask again (Retry-After): so many ms from the answer. */
+      retryAfterMs: z.number().int().nonnegative().max(86_400_000).optional(),
+    }),
+  }),
 ])
 export type Envelope = z.infer<typeof Envelope>
 
 /** A failure with a message that says what happened and what to do. */
 export class HostError extends Error {
+  /** The source's own word on when to ask again (a 429's Retry-After), in ms from now; the engine waits exactly that. */
+  readonly retryAfterMs: number | undefined
   constructor(
     readonly code: HostErrorCode,
     message: string,
+    options: { retryAfterMs?: number } = {},
   ) {
     super(message)
     this.name = 'HostError'
+    this.retryAfterMs =
+      options.retryAfterMs === undefined
+        ? undefined
+        : Math.min(86_400_000, Math.max(0, Math.round(options.retryAfterMs)))
   }
 }
 

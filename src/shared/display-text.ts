@@ -17,6 +17,28 @@ export function hasBidiControls(text: string): boolean {
   return text.search(bidiControls) !== -1
 }
 
+/**
+ * Characters that take no room on screen: zero-width space, non-joiner and
+ * joiner (U+200B–200D), word joiner (U+2060) and the byte-order mark
+ * (U+FEFF). In a name or an address they hide a difference:
+ * `admin\u200B@example.com` reads as `admin@example.com`.
+ */
+const zeroWidthCharacters = /[\u200b-\u200d\u2060\ufeff]/g
+
+/** Bidi controls or zero-width characters: a string a person cannot read as it really is. */
+export function hasHiddenCharacters(text: string): boolean {
+  return text.search(bidiControls) !== -1 || text.search(zeroWidthCharacters) !== -1
+}
+
+/**
+ * A name as a person should read it: bidi controls and zero-width
+ * characters removed, so two names that look the same are the same.
+ * (Emoji sequences lose their joiners; a name stays readable.)
+ */
+export function cleanName(text: string): string {
+  return text.replace(bidiControls, '').replace(zeroWidthCharacters, '')
+}
+
 /** A list row shows this many characters of a message at most, … */
 export const snippetCharLimit = 300
 /** … on this many lines at most. */

@@ -1,7 +1,9 @@
 // Makes what a source says fit the contract's limits before it is checked:
 // text and titles too long are cut with a visible "…" and a note, a link
-// whose scheme Lull will not open is dropped. One item over a limit must
-// never cost the rest of its pull.
+// whose scheme Lull will not open is dropped, a name loses the characters
+// that would hide what it says. One item over a limit must never cost the
+// rest of its pull.
+import { cleanName } from './display-text'
 import { ExternalUrl, SourceItem } from './model'
 
 /** What a list row shows is bounded elsewhere; this is what the store keeps. */
@@ -43,7 +45,7 @@ export function fitItem(raw: unknown): unknown {
   if (typeof item.container === 'string') item.container = cutTo(item.container, limits.container)
   if (isRecord(item.author)) {
     const author = { ...item.author }
-    if (typeof author.name === 'string') author.name = cutTo(author.name, limits.authorName)
+    if (typeof author.name === 'string') author.name = cutTo(cleanName(author.name), limits.authorName)
     if (typeof author.id === 'string') author.id = cutTo(author.id, limits.authorId, '')
     item.author = author
   }

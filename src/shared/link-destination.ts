@@ -66,3 +66,21 @@ export function linkDestination(link: string): string | null {
       return null
   }
 }
+
+/**
+ * What a link pretends, when it pretends: a web link with a user part reads
+ * as one host and goes to another (`https://github.com@evil.example/` looks
+ * like github.com and opens evil.example). Null for an honest link.
+ */
+export function hiddenHostWarning(link: string): string | null {
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+  if (url.username === '' && url.password === '') return null
+  const shown = decoded(url.password === '' ? url.username : `${url.username}:${url.password}`)
+  return `This link hides where it goes: it starts with “${shown}” but opens ${url.host}.`
+}

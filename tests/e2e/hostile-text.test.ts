@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('hostile text', () => {
     }
   })
 
-  it('names the real host beside Open when the link puts a familiar name in its user part', async () => {
+  it('names the real host beside Open and asks once more when the link puts a familiar name in its user part', async () => {
     const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
     try {
       const trick = say(host, {
@@ -106,6 +106,12 @@ describe.skipIf(!hasChromium)('hostile text', () => {
       const open = page.locator(`.digest [data-item-id="${trick.id}"]`).getByRole('button', { name: /^Open/ })
       expect(await open.textContent()).toBe('Open · evil.example')
       await open.click()
+      const warning = page.getByRole('alert').filter({ hasText: 'hides where it goes' })
+      await expect
+        .poll(() => warning.textContent())
+        .toContain('starts with “github.com” but opens evil.example')
+      expect(host.ports.openedLinks).toEqual([])
+      await warning.getByRole('button', { name: 'Open evil.example anyway' }).click()
       await expect
         .poll(() => host.ports.openedLinks)
         .toEqual(['https://github.com@evil.example/acme/api/pull/7'])

@@ -7,7 +7,7 @@ import type { StoreMarker } from '../../src/main/store-marker'
 import { saveSettings } from '../../src/renderer/db/repositories'
 import { LullDb } from '../../src/renderer/db/schema'
 import { createEngine } from '../../src/renderer/engine/engine'
-import type { Settings, SourceItem, ViewTarget } from '../../src/shared/model'
+import type { AccountKind, Settings, SourceItem, ViewTarget } from '../../src/shared/model'
 import { defaultSettings } from '../../src/shared/model'
 import { createInProcessHost } from '../support/in-process-host'
 import { ManualClock } from '../support/manual-clock'
@@ -23,6 +23,8 @@ export async function createHarness(options: {
   storeMarker?: StoreMarker
   /** Let the sample workspace push changes, as the app runs it. */
   canWatch?: boolean
+  /** Sources of other kinds beside the sample workspace (another workspace playing a GitHub account). */
+  sources?: Partial<Record<AccountKind, SourceFactory>>
 }) {
   const clock = new ManualClock(Date.parse(options.start), options.zone ?? 'Europe/London')
   const dbName = options.dbName ?? `engine-test-${++dbCounter}`
@@ -35,6 +37,7 @@ export async function createHarness(options: {
       clock,
       ...(options.decorateSource ? { decorate: options.decorateSource } : {}),
       ...(options.storeMarker ? { storeMarker: options.storeMarker } : {}),
+      ...(options.sources ? { sources: options.sources } : {}),
     },
   )
   const navigations: ViewTarget[] = []

@@ -322,11 +322,9 @@ describe('a revoked sign-in', () => {
     await h.at(monday('12:01'))
     h.host.workspace.controls.revokeCredentials()
     await h.at(monday('12:02'))
-    expect(
-      h.problems.some((problem) =>
-        /no longer accepts Lull's sign-in.*Connect the account again/.test(problem),
-      ),
-    ).toBe(true)
+    expect(h.problems.some((problem) => /no longer accepts Lull's sign-in.*Reconnect/.test(problem))).toBe(
+      true,
+    )
     const pulls = h.host.workspace.controls.requestCount()
     for (const time of ['12:10', '12:30', '13:05']) await h.at(monday(time))
     expect(h.host.workspace.controls.requestCount()).toBe(pulls)

@@ -127,6 +127,30 @@ describe('write-back outbox', () => {
     h.engine.stop()
   })
 
+  it('drops a waiting "done" when the thread came back with new activity before it was sent', async () => {
+    const { h, written } = await withWritableSource({ failures: 2 })
+    await h.engine.start()
+    const item = h.say('github', 'review the migration')
+    await h.at(monday('12:01'))
+    await h.engine.markDone(item.id)
+    await h.at(monday('12:02'))
+    // Two tries failed; the write waits a minute for its next.
+    expect(await h.db.outbox.toArray()).toMatchObject([{ attempts: 2, state: 'pending' }])
+    h.clock.jumpTo(Date.parse('2026-11-23T12:02:30Z'))
+    h.say('github', 'review the migration', {
+      externalId: item.externalId,
+      text: 'one more change, please look',
+    })
+    await h.engine.syncNow()
+    await h.engine.settled()
+    expect((await h.db.items.get(item.id))?.status).toBe('held')
+    await h.at(monday('12:05'))
+    expect(written).toEqual([])
+    expect(await h.db.outbox.count()).toBe(0)
+    expect((await h.db.items.get(item.id))?.status).toBe('held')
+    h.engine.stop()
+  })
+
   it('never holds up focus or a check-in while a write-back hangs', async () => {
     const h = await createHarness({
       start: monday('12:00'),

@@ -3,28 +3,14 @@
 import { platform } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { keepRunningThroughFaults } from '../last-resort'
 import { createLog, type Log } from '../log'
 import { createSourceFactories } from '../sources/registry'
 import { createMemoryVault } from '../vault'
-import { describeError, startWebHost, type WebHost } from './bridge-server'
+import { startWebHost, type WebHost } from './bridge-server'
 import { createRecordingPorts } from './os-standins'
 
 const Port = z.coerce.number().int().min(0).max(65535)
-
-/**
- * The last line of defence once Lull is serving: a fault no handler caught
- * is logged and the host keeps serving, so one odd request cannot stop Lull
- * for the page that is using it. Start-up failures are not covered: they
- * are reported and end the process.
- */
-function keepServingThroughFaults(log: Log) {
-  process.on('uncaughtException', (error) => {
-    log.error('web', `unexpected error, Lull keeps serving: ${describeError(error)}`)
-  })
-  process.on('unhandledRejection', (reason) => {
-    log.error('web', `unexpected failure in the background, Lull keeps serving: ${describeError(reason)}`)
-  })
-}
 
 async function start(log: Log): Promise<WebHost | null> {
   const port = Port.safeParse(process.env.LULL_WEB_PORT ?? 5178)
@@ -54,7 +40,7 @@ async function start(log: Log): Promise<WebHost | null> {
 const log = createLog()
 const host = await start(log)
 if (host) {
-  keepServingThroughFaults(log)
+  keepRunningThroughFaults(process, log, 'web', 'Lull keeps serving')
   process.stdout.write(
     `\nLull is running in browser mode. Open:\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n\n`,
   )

@@ -1,6 +1,9 @@
 // Browser mode has no tray, no native notifications and no global
-// shortcuts: these stand-ins log what the app would show and keep it, so a
-// person sees it in the terminal and the end-to-end tests can assert on it.
+// shortcuts: these stand-ins log what the app would show and keep the last
+// of it (a browser tab left open for a week must not grow the host without
+// end), so a person sees it in the terminal and the end-to-end tests can
+// assert on it. The tray is printed only when it changes, so the lines a
+// person looks for ("notify") are not buried under the tray's.
 import type { TrayState } from '../../shared/model'
 import type { Log } from '../log'
 import type { NotificationRequest, OsPorts } from '../os/ports'
@@ -9,6 +12,14 @@ export type RecordingPorts = OsPorts & {
   notifications: NotificationRequest[]
   trayStates: TrayState[]
   openedLinks: string[]
+}
+
+/** How many of each kind the stand-ins keep, newest last. */
+export const standInMemory = 1000
+
+function keepLast<T>(list: T[], entry: T) {
+  list.push(entry)
+  if (list.length > standInMemory) list.splice(0, list.length - standInMemory)
 }
 
 export function createRecordingPorts(log: Log): RecordingPorts {
@@ -21,21 +32,22 @@ export function createRecordingPorts(log: Log): RecordingPorts {
     openedLinks,
     notifier: {
       show(request) {
-        notifications.push(request)
+        keepLast(notifications, request)
         log.info('notify', `${request.kind}: ${request.title} — ${request.body}`)
         return true
       },
     },
     tray: {
       setState(state) {
-        trayStates.push(state)
-        if (trayStates.length > 1000) trayStates.shift()
-        log.info('tray', `[${state.icon}] ${state.tooltip}`)
+        const last = trayStates.at(-1)
+        keepLast(trayStates, state)
+        if (last?.icon !== state.icon || last.tooltip !== state.tooltip)
+          log.info('tray', `[${state.icon}] ${state.tooltip}`)
       },
     },
     links: {
       async open(url) {
-        openedLinks.push(url)
+        keepLast(openedLinks, url)
         log.info('links', `would open ${url} in the system browser`)
       },
     },

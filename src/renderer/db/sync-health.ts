@@ -19,6 +19,8 @@ export const StreamHealth = z.object({
   problem: z.string().nullable(),
   /** A push watch is open on the stream. */
   isWatched: z.boolean().default(false),
+  /** The source refused the sign-in: nothing is asked of it until the person reconnects the account. */
+  needsSignIn: z.boolean().default(false),
 })
 export type StreamHealth = z.infer<typeof StreamHealth>
 

@@ -152,11 +152,27 @@ export function createAccounts(deps: {
      * the host's error (a wrong token, a missing scope, 'needs-consent') for
      * the form to show.
      */
-    async connect(request: CallRequest<'account:connect'>): Promise<Account> {
-      const account = await host.call('account:connect', request)
+    async connect(
+      request: CallRequest<'account:connect'>,
+    ): Promise<{ account: Account; isReconnected: boolean }> {
+      // Main recognises the same identity signing in again and answers its id.
+      const existing = (await listAccounts(db))
+        .filter((account) => account.kind === request.kind)
+        .map(({ id, identity }) => ({ id, identity }))
+      const answer = await host.call('account:connect', { ...request, existing })
+      const known = await db.accounts.get(answer.id)
+      // Reconnected: the person's label, picks and switches stay; the source's news is merged in.
+      const account: Account = known
+        ? {
+            ...known,
+            identity: answer.identity,
+            streams: mergeStreams(known.streams, answer.streams),
+            ...(answer.avatar ? { avatar: answer.avatar } : {}),
+          }
+        : answer
       await putAccount(db, account)
       listedAt.set(account.id, deps.now())
-      return account
+      return { account, isReconnected: known !== undefined }
     },
 
     async connectSample() {

@@ -547,8 +547,12 @@ export function createEngine(deps: EngineDeps) {
     /** Connect a Slack, GitHub or email account; the host's error (wrong token, consent needed) is thrown to the form. */
     connectAccount: (request: CallRequest<'account:connect'>) =>
       serial(async () => {
-        const account = await accounts.connect(request)
+        const { account, isReconnected } = await accounts.connect(request)
         await refreshAccounts()
+        // A revoked account's streams wait for the person: a new sign-in is that word.
+        if (isReconnected) {
+          for (const stream of account.streams) scheduler.markChanged(account.id, stream.id, clock.now())
+        }
         return account
       }).finally(wake),
 

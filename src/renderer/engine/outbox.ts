@@ -24,10 +24,24 @@ export function createOutboxSender(deps: {
     return mode === 'off' ? null : mode === 'done' ? 'item:done-write' : 'item:read-write'
   }
 
+  /**
+   * A "done" is sent only for an item still done: one that came back with new
+   * activity while its write waited (a new comment on the thread) would have
+   * that new activity marked done at the source, unseen. Its write is dropped.
+   */
+  async function isStale(row: OutboxRow): Promise<boolean> {
+    if (row.action !== 'done') return false
+    return (await db.items.get(row.itemId))?.status !== 'done'
+  }
+
   async function sendDue(now: number) {
     for (const row of await listDueWrites(db, now)) {
       const account = { id: row.accountId, kind: row.kind }
       try {
+        if (await isStale(row)) {
+          await db.outbox.delete(row.id)
+          continue
+        }
         const call = await chooseCall(row)
         if (call !== null) await host.call(call, { account, externalId: row.externalId })
         // A source that cannot write back answers isWritten: false; there is nothing to retry.

@@ -71,9 +71,17 @@ export function nextPullDelay(input: {
   return Math.max(floor, background)
 }
 
-/** After a failure: wait longer each time, up to a ceiling. */
-export function backoffDelay(failures: number): number {
-  return Math.min(maxBackoffMs, 60_000 * 2 ** Math.max(0, failures - 1))
+/** An urgent stream's backoff stops growing here: an outage's end is seen within this. */
+export const maxUrgentBackoffMs = 60_000
+
+/**
+ * After a failure with no stated time: wait longer each time (15 s, 30 s,
+ * 1 min, …), up to a ceiling; an urgent stream's ceiling is a minute, so
+ * urgent items are late by at most that after a source comes back.
+ */
+export function backoffDelay(failures: number, options: { isUrgent?: boolean } = {}): number {
+  const ceiling = options.isUrgent ? maxUrgentBackoffMs : maxBackoffMs
+  return Math.min(ceiling, 15_000 * 2 ** Math.max(0, failures - 1))
 }
 
 /**

@@ -76,6 +76,7 @@ export function createStreamScheduler(deps: {
             pullingSince: null,
             lastOkAt: null,
             problem: null,
+            needsSignIn: false,
             dueAt: now,
             askedAt: now,
             failures: 0,
@@ -153,26 +154,49 @@ export function createStreamScheduler(deps: {
     try {
       const outcome = await pullPages(state, settings, now)
       state.failures = 0
-      Object.assign(state, { state: 'ok', pullingSince: null, lastOkAt: now(), problem: null })
+      Object.assign(state, {
+        state: 'ok',
+        pullingSince: null,
+        lastOkAt: now(),
+        problem: null,
+        needsSignIn: false,
+      })
       if (state.isChangedDuringPull) state.dueAt = now()
       return outcome
     } catch (error) {
       state.failures += 1
-      state.dueAt = now() + backoffDelay(state.failures)
+      state.dueAt = now() + retryDelay(state, error, settings)
       const message = error instanceof HostError || error instanceof Error ? error.message : String(error)
       let problem = `Could not sync ${state.name} (${state.account.label}): ${message}`
       if (error instanceof HostError && error.code === 'bad-credentials') {
         // Asking again with a revoked sign-in only fails again (and can lock
         // the account at the source): this account waits for the person.
-        problem = `${state.account.label} no longer accepts Lull's sign-in: ${message} Connect the account again, then choose "Sync now". Its items stay.`
+        problem = `${state.account.label} no longer accepts Lull's sign-in: ${message} Choose "Reconnect" and sign in again; its items, streams and picks stay.`
         for (const other of streams.values()) {
           if (other.accountId === state.accountId)
-            Object.assign(other, { dueAt: Number.POSITIVE_INFINITY, state: 'failing', problem })
+            Object.assign(other, {
+              dueAt: Number.POSITIVE_INFINITY,
+              state: 'failing',
+              problem,
+              needsSignIn: true,
+            })
         }
       }
       Object.assign(state, { state: 'failing', pullingSince: null, problem })
       return { added: [], updated: 0, problem, skipped: 0 }
     }
+  }
+
+  /**
+   * After a failure: exactly when the source said (Retry-After), else the
+   * backoff, which for a stream that can carry an urgent item stops growing
+   * at a few minutes, so an outage's end is noticed soon after it ends.
+   */
+  function retryDelay(state: StreamState, error: unknown, settings: Settings): number {
+    if (error instanceof HostError && error.retryAfterMs !== undefined) return error.retryAfterMs
+    const stream = { id: state.stream, name: state.name, ...(state.source ? { source: state.source } : {}) }
+    const isUrgent = isUrgentStream(state.account, stream, settings.urgentRules)
+    return backoffDelay(state.failures, { isUrgent })
   }
 
   /** Pull one stream unless a pull of it is already running; then share that one. */
@@ -258,7 +282,7 @@ export function createStreamScheduler(deps: {
     /** Every stream's health, for the accounts view. */
     health(): StreamHealth[] {
       return [...streams.values()].map(
-        ({ accountId, stream, name, state, pullingSince, lastOkAt, problem, isWatched }) => ({
+        ({ accountId, stream, name, state, pullingSince, lastOkAt, problem, isWatched, needsSignIn }) => ({
           accountId,
           stream,
           name,
@@ -267,6 +291,7 @@ export function createStreamScheduler(deps: {
           lastOkAt,
           problem,
           isWatched,
+          needsSignIn,
         }),
       )
     },

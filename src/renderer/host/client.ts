@@ -77,7 +77,10 @@ export function createHostClient(
   return {
     async call(name, request) {
       const envelope = await withDeadline(name, bridge.calls[name](request))
-      if (!envelope.ok) throw new HostError(envelope.error.code, envelope.error.message)
+      if (!envelope.ok) {
+        const { code, message, retryAfterMs } = envelope.error
+        throw new HostError(code, message, retryAfterMs === undefined ? {} : { retryAfterMs })
+      }
       const parsed = calls[name].response.safeParse(envelope.value)
       if (!parsed.success) {
         throw new HostError(

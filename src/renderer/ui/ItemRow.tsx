@@ -2,7 +2,6 @@
 // is ever interpreted as HTML. Each field is isolated and stripped of bidi
 // controls, so a name or title cannot read backwards or reorder its
 // neighbours; a row shows a bounded snippet, the item view the whole text.
-import { linkDestination } from '../../shared/link-destination'
 import type { InboxItem } from '../../shared/model'
 import { type ReplyState, replyState } from '../../shared/policy'
 import { useServices } from '../app-context'
@@ -10,6 +9,7 @@ import { snooze } from '../db/repositories'
 import { useUi } from '../store'
 import { formatWhen } from './format'
 import { Field, MessageText } from './MessageText'
+import { OpenLink } from './OpenLink'
 
 const sourceLabel = { slack: 'Slack', github: 'GitHub', email: 'Email' } as const
 const replyLabel: Record<ReplyState, string> = {
@@ -33,19 +33,12 @@ export function ItemRow({
   /** The item view: the whole text, and no "View" button. */
   isFull?: boolean
 }) {
-  const { db, host, engine } = useServices()
-  const report = useUi((state) => state.report)
+  const { db, engine } = useServices()
   const navigate = useUi((state) => state.navigate)
   const offerUndo = useUi((state) => state.offerUndo)
   const markItemDone = async () => {
     if (await engine.markDone(item.id)) offerUndo({ itemId: item.id, title: item.title })
   }
-  const open = () => {
-    if (!item.url) return
-    host.call('link:open-external', { url: item.url }).catch((error: Error) => report(error.message))
-  }
-  // Computed from the parsed link, so `https://github.com@evil.example/` says evil.example.
-  const destination = item.url ? linkDestination(item.url) : null
   const reply = replyWindowHours === undefined ? null : replyState(item, now, replyWindowHours)
   return (
     <article className={`item item-${item.status}`} data-item-id={item.id} data-status={item.status}>
@@ -67,11 +60,7 @@ export function ItemRow({
             View
           </button>
         )}
-        {item.url ? (
-          <button type="button" onClick={open} data-destination={destination ?? undefined}>
-            {destination ? `Open · ${destination}` : 'Open'}
-          </button>
-        ) : null}
+        {item.url ? <OpenLink url={item.url} /> : null}
         {item.status !== 'done' ? (
           <button type="button" onClick={() => void markItemDone()}>
             Done

@@ -4,7 +4,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSourceContext, createSourceFetch, defaultMethodOf } from '../../../src/main/net'
+import {
+  createSourceContext,
+  createSourceFetch,
+  defaultMethodOf,
+  ForeignOriginError,
+  fetchOnlyTo,
+} from '../../../src/main/net'
 import { electronFetch } from '../../../src/main/os/net-fetch'
 import { createLedger, type Ledger } from '../../../src/main/sources/ledger'
 import { app, net, resetElectron } from '../../fakes/electron'
@@ -198,5 +204,43 @@ describe('electronFetch', () => {
     resetElectron()
     const answer = electronFetch('https://api.github.com/notifications')
     await expect(answer).rejects.toThrow(/app is ready/)
+  })
+})
+
+describe('a fetch bound to the account origin', () => {
+  it('sends a request to the account origin', async () => {
+    const fetch = fetchOnlyTo(globalThis.fetch, base)
+    const response = await fetch(`${base}/repos/acme/app/issues/42`, {
+      headers: { authorization: 'token t' },
+    })
+    expect(response.status).toBe(200)
+  })
+
+  it('refuses another port, another scheme and another host before anything is sent', async () => {
+    const seen: string[] = []
+    const recording: typeof globalThis.fetch = async (input) => {
+      seen.push(String(input))
+      return new Response('{}')
+    }
+    const fetch = fetchOnlyTo(recording, base)
+    const port = Number(new URL(base).port)
+    const foreign = [
+      `http://127.0.0.1:${port + 1}/repos/acme/app/issues/comments/1`,
+      `https://127.0.0.1:${port}/repos/acme/app/issues/comments/1`,
+      'http://evil.example/repos/acme/app/issues/comments/1',
+      `http://127.0.0.1:${port}@evil.example/comments/1`,
+      'not a url',
+    ]
+    for (const url of foreign) {
+      await expect(fetch(url, { headers: { authorization: 'token t' } })).rejects.toThrow(ForeignOriginError)
+    }
+    expect(seen).toEqual([])
+  })
+
+  it('names the refused host and the allowed origin in its message', async () => {
+    const fetch = fetchOnlyTo(globalThis.fetch, 'https://api.github.com')
+    await expect(fetch('http://evil.example:8080/x')).rejects.toThrow(
+      /http:\/\/evil\.example:8080.*only https:\/\/api\.github\.com/,
+    )
   })
 })

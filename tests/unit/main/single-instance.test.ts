@@ -72,6 +72,24 @@ describe('single instance', () => {
 })
 
 describe('lifecycle', () => {
+  it('logs a stray rejection from a library and keeps running', async () => {
+    const handlers = new Map<string, (reason: unknown) => void>()
+    const on = process.on.bind(process)
+    vi.spyOn(process, 'on').mockImplementation(((event: string, listener: (reason: unknown) => void) => {
+      // Kept, not installed: the test runner has its own handlers for these.
+      if (event === 'unhandledRejection' || event === 'uncaughtException') {
+        handlers.set(event, listener)
+        return process
+      }
+      return on(event, listener)
+    }) as typeof process.on)
+    const { electron } = await launched()
+    handlers.get('unhandledRejection')?.(new Error('app_rate_limited envelope had no payload'))
+    expect(logged.join('')).toContain('Lull keeps running: Error: app_rate_limited envelope had no payload')
+    expect(electron.app.quitCount).toBe(0)
+    expect(handlers.has('uncaughtException')).toBe(true)
+  })
+
   it('wires the window, the tray and one IPC handler per call once ready', async () => {
     const { electron, window } = await launched()
     const { callNames } = await import('../../../src/shared/contract')

@@ -4,12 +4,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   breakUnbrokenRuns,
+  cleanName,
   hasBidiControls,
+  hasHiddenCharacters,
   snippet,
   snippetCharLimit,
   stripBidiControls,
   unbrokenRunLimit,
 } from '../../../src/shared/display-text'
+import { fitItem } from '../../../src/shared/fit-item'
 
 describe('snippets for list rows', () => {
   it('cuts a 20,000-character word to the limit with a visible "…"', () => {
@@ -105,5 +108,28 @@ describe('bidi controls', () => {
 
   it('leaves Arabic and Hebrew letters alone', () => {
     expect(stripBidiControls('שלום مرحبا')).toBe('שלום مرحبا')
+  })
+})
+
+describe('names with hidden characters', () => {
+  it('removes zero-width characters and bidi controls from a name', () => {
+    expect(cleanName('admin\u200B')).toBe('admin')
+    expect(cleanName('Da\u200Dna \u2060Lee\uFEFF')).toBe('Dana Lee')
+    expect(cleanName('\u202Eevil')).toBe('evil')
+  })
+
+  it('says a string has hidden characters, and a cleaned name has none', () => {
+    for (const text of ['admin\u200B@example.com', 'a\u200Cb', 'x\u2066y', 'bom\uFEFF']) {
+      expect(hasHiddenCharacters(text)).toBe(true)
+      expect(hasHiddenCharacters(cleanName(text))).toBe(false)
+    }
+    expect(hasHiddenCharacters('Dana Lee <dana@example.com>')).toBe(false)
+  })
+
+  it('cleans every name the host fits, whatever the source', () => {
+    const fitted = fitItem({ author: { id: 'U1', name: 'ad\u200Bmin\u202E' }, title: 't' }) as {
+      author: { name: string }
+    }
+    expect(fitted.author.name).toBe('admin')
   })
 })

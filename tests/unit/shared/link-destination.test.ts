@@ -1,6 +1,6 @@
 // The host shown beside "Open" is the one the link really goes to.
 import { describe, expect, it } from 'vitest'
-import { linkDestination } from '../../../src/shared/link-destination'
+import { hiddenHostWarning, linkDestination } from '../../../src/shared/link-destination'
 
 describe('link destinations', () => {
   it('names the host of a web link', () => {
@@ -32,5 +32,23 @@ describe('link destinations', () => {
   it('says nothing for what is not a link Lull opens', () => {
     expect(linkDestination('not a link')).toBeNull()
     expect(linkDestination('file:///etc/passwd')).toBeNull()
+  })
+})
+
+describe('links that hide their host', () => {
+  it('says what a link with a user part pretends and where it really goes', () => {
+    expect(hiddenHostWarning('https://github.com@evil.example/acme/api')).toBe(
+      'This link hides where it goes: it starts with “github.com” but opens evil.example.',
+    )
+    expect(hiddenHostWarning('https://github.com:443@evil.example/')).toContain(
+      '“github.com:443” but opens evil.example',
+    )
+  })
+
+  it('says nothing of an honest link, a mailto or a Slack link', () => {
+    expect(hiddenHostWarning('https://github.com/acme/api/pull/7')).toBeNull()
+    expect(hiddenHostWarning('mailto:ana@example.com')).toBeNull()
+    expect(hiddenHostWarning('slack://channel?team=T1&id=C1')).toBeNull()
+    expect(hiddenHostWarning('not a link')).toBeNull()
   })
 })

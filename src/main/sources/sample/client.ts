@@ -62,7 +62,8 @@ export function createSampleClient(deps: {
   return {
     ask(method, what, options = {}) {
       const at = now()
-      if (at < retryAt) throw new HostError('rate-limited', waitMessage(retryAt, at))
+      if (at < retryAt)
+        throw new HostError('rate-limited', waitMessage(retryAt, at), { retryAfterMs: retryAt - at })
       const reply = server.receive(options.isPage === true)
       context?.record(method, resultOf(reply))
       if (reply.kind === 'ok') return
@@ -74,7 +75,7 @@ export function createSampleClient(deps: {
       }
       if (reply.fault.kind === '429') {
         retryAt = at + (reply.fault.retryAfterSeconds ?? defaultRetryAfterSeconds) * 1000
-        throw new HostError('rate-limited', waitMessage(retryAt, at))
+        throw new HostError('rate-limited', waitMessage(retryAt, at), { retryAfterMs: retryAt - at })
       }
       throw faultError(reply.fault.kind, what)
     },

@@ -24,6 +24,8 @@ export type SampleControls = {
   failNext(fault: SampleFault): void
   /** The workspace stops accepting the sign-in: every request after this is refused. */
   revokeCredentials(): void
+  /** The person signed in anew (a new token): requests are accepted again. */
+  acceptNewSignIn(): void
   /** End every open watch on the stream, as a dropped socket would. Answers how many ended. */
   dropWatch(stream: string): number
   openWatchCount(stream: string): number
@@ -70,6 +72,9 @@ export function createSampleServer(): SampleServer {
     },
     revokeCredentials() {
       isRevoked = true
+    },
+    acceptNewSignIn() {
+      isRevoked = false
     },
     dropWatch(stream) {
       const dropped = watchesOn(stream)

@@ -40,6 +40,8 @@ export function AccountCard(props: {
   rules: UrgentRule[]
   zone: string
   now: number
+  /** Opens the connect form to sign this account in again, keeping its id, streams and items. */
+  onReconnect: () => void
 }) {
   const { account, health, zone, now } = props
   const followed = account.streams.filter(
@@ -51,6 +53,7 @@ export function AccountCard(props: {
   const isPaused = account.isPaused === true
   const lastOk = Math.max(0, ...health.map((entry) => entry.lastOkAt ?? 0))
   const problem = health.find((entry) => entry.problem)?.problem ?? null
+  const needsSignIn = health.some((entry) => entry.needsSignIn)
   return (
     <article className="account" data-account-id={account.id} aria-label={account.label}>
       <header>
@@ -72,6 +75,14 @@ export function AccountCard(props: {
         {problem ? (
           <p className="account-problem" role="status">
             {problem}
+            {needsSignIn ? (
+              <>
+                {' '}
+                <button type="button" onClick={props.onReconnect}>
+                  Reconnect
+                </button>
+              </>
+            ) : null}
           </p>
         ) : null}
       </header>

@@ -1,6 +1,8 @@
 // Accounts: every connected account as a card (AccountCard.tsx), the
 // sample workspace switch, and connecting a new account (ConnectAccount.tsx).
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import type { Account } from '../../../shared/model'
 import { useServices } from '../../app-context'
 import { listFailedWrites } from '../../db/outbox'
 import { listAccounts } from '../../db/repositories'
@@ -13,6 +15,7 @@ import { ConnectAccount } from './ConnectAccount'
 export function AccountsView() {
   const { db, engine } = useServices()
   const attention = useAttention()
+  const [reconnecting, setReconnecting] = useState<Account | null>(null)
   const data = useLiveQuery(async () => {
     const [accounts, health, requests, failedWrites, cursors] = await Promise.all([
       listAccounts(db),
@@ -43,6 +46,7 @@ export function AccountsView() {
           rules={attention.settings.urgentRules}
           zone={attention.zone}
           now={attention.now}
+          onReconnect={() => setReconnecting(account)}
         />
       ))}
       {!hasSample && !hasRealAccount ? (
@@ -50,7 +54,11 @@ export function AccountsView() {
           Turn on the sample workspace
         </button>
       ) : null}
-      <ConnectAccount />
+      <ConnectAccount
+        key={reconnecting?.id ?? 'new'}
+        reconnect={reconnecting}
+        onDone={() => setReconnecting(null)}
+      />
     </section>
   )
 }

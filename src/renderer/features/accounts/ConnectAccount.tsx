@@ -4,17 +4,28 @@
 // missing scope) next to the form. On a system without a keyring the person
 // chooses where the secret may live before it is kept. Slack, GitHub and
 // email; several accounts of each.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type CallRequest, HostError } from '../../../shared/contract'
+import type { Account } from '../../../shared/model'
 import { useServices } from '../../app-context'
 import { connectRequest, type Draft, emptyDraft, type Kind, kindNames } from './connect-request'
 import { EmailFields, SlackFields } from './SourceFields'
 
 type Request = CallRequest<'account:connect'>
 
-export function ConnectAccount() {
+/**
+ * With `reconnect`, the form signs that account in again (after its token
+ * was revoked): its kind is set, and main keeps its id only if the sign-in
+ * is the same identity.
+ */
+export function ConnectAccount(props: { reconnect?: Account | null; onDone?: () => void } = {}) {
   const { engine } = useServices()
-  const [kind, setKind] = useState<Kind | null>(null)
+  const reconnect = props.reconnect && props.reconnect.kind !== 'sample' ? props.reconnect : null
+  const [kind, setKind] = useState<Kind | null>(reconnect ? (reconnect.kind as Kind) : null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (reconnect) heading.current?.focus()
+  }, [reconnect])
   const [draft, setDraft] = useState<Draft>(emptyDraft)
   const [problem, setProblem] = useState<string | null>(null)
   const [consent, setConsent] = useState<{ request: Request; message: string } | null>(null)
@@ -26,8 +37,15 @@ export function ConnectAccount() {
     setBusy(true)
     setProblem(null)
     try {
-      const account = await engine.connectAccount(request)
-      setConnected(`${kindNames[request.kind as Kind] ?? 'The account'} connected as ${account.identity}.`)
+      const account = await engine.connectAccount(
+        reconnect ? { ...request, reconnect: reconnect.id } : request,
+      )
+      setConnected(
+        reconnect
+          ? `${account.label} is connected again; its items and picks are as they were.`
+          : `${kindNames[request.kind as Kind] ?? 'The account'} connected as ${account.identity}.`,
+      )
+      props.onDone?.()
       setConsent(null)
       setDraft(emptyDraft)
       setKind(null)
@@ -51,7 +69,14 @@ export function ConnectAccount() {
 
   return (
     <section className="connect" aria-labelledby="connect-heading">
-      <h2 id="connect-heading">Connect an account</h2>
+      <h2 id="connect-heading" ref={heading} tabIndex={-1}>
+        {reconnect ? `Reconnect ${reconnect.label}` : 'Connect an account'}
+      </h2>
+      {reconnect ? (
+        <p className="muted">
+          Sign in again as {reconnect.identity}. Its streams, picks and items stay as they are.
+        </p>
+      ) : null}
       {connected ? (
         <p role="status" className="connect-done">
           {connected} Pick the channels or mailboxes to follow on its card above.
