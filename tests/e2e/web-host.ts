@@ -18,7 +18,7 @@ export async function startTestWebHost(
   const workspace = createSampleWorkspace({ canWatch: true, ...sample })
   const ports = createRecordingPorts(log)
   const host = await startWebHost({
-    rendererDir: resolve('out/renderer'),
+    rendererDir: resolve(process.env.LULL_RENDERER_DIR ?? 'out/renderer'),
     platform: 'test',
     vault: createMemoryVault(),
     sources: { ...options.sources, sample: workspace.factory },
