@@ -85,7 +85,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     platform,
     vault,
-    sources: createSourceFactories(),
+    sources: createSourceFactories(log),
     os: { notifier, tray, links, shortcuts },
     log,
     storeMarker: createFileStoreMarker(join(app.getPath('userData'), 'store-marker.json')),

@@ -85,4 +85,22 @@ describe('Slack in the app', () => {
     await app.engine.endFocus()
     await vi.waitFor(() => expect(app.emulator.status()).toEqual(theirs), { timeout: 5_000 })
   })
+
+  it("puts back the person's own Do Not Disturb until its end, apart from a status with no end", async () => {
+    const app = await startApp(false, { urgentRules: deepWork.urgentRules ?? [] })
+    const lunchEnds = Date.parse('2026-11-24T12:30:00Z')
+    app.emulator.setStatus({ message: 'Lunch', emoji: ':sandwich:', expiresAt: null, isDoNotDisturb: false })
+    app.emulator.setDnd(lunchEnds)
+    await app.engine.updateAccount(app.account.id, { isFocusStatusOn: true })
+    await app.engine.startFocus({ kind: 'minutes', minutes: 25 })
+    await vi.waitFor(() => expect(app.emulator.status().message).toMatch(/^Deep work until/), {
+      timeout: 5_000,
+    })
+    // Slack snoozes by whole minutes from now: focus ends on a minute, so the end can be exact.
+    await app.at('2026-11-24T10:20:00Z')
+    await app.engine.endFocus()
+    // The snooze is written after the status: once it is back, both are.
+    await vi.waitFor(() => expect(app.emulator.dnd().snoozeUntil).toBe(lunchEnds), { timeout: 5_000 })
+    expect(app.emulator.status()).toMatchObject({ message: 'Lunch', expiresAt: null })
+  })
 })

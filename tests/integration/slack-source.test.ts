@@ -11,6 +11,7 @@ import type { PullResult, Source } from '../../src/main/sources/source'
 import { HostError } from '../../src/shared/contract'
 import { SourceItem } from '../../src/shared/model'
 import { startSlackEmulator } from '../emulators/slack/server'
+import { richTextBlock } from '../emulators/slack/shapes'
 
 let clock = Math.floor(Date.now() / 1000) * 1000
 const now = () => clock
@@ -35,7 +36,12 @@ async function setUp(options: { appToken?: boolean; token?: string } = {}) {
   emulator.addConversation({ id: 'G0TRIO', name: 'mpdm-dana--lee--sam-1', kind: 'mpim' })
   const ledger = createLedger({ now })
   const context = createSourceContext({ baseFetch: globalThis.fetch, ledger, accountId: 'slack-1' })
-  const source = createSlackSourceFactory({ now, requestTimeoutMs: 2_000 })(
+  const logged: string[] = []
+  const log = {
+    info: (_scope: string, line: string) => logged.push(line),
+    warn: (_scope: string, line: string) => logged.push(line),
+  }
+  const source = createSlackSourceFactory({ now, requestTimeoutMs: 2_000, log })(
     { id: 'slack-1', kind: 'slack' },
     {
       token: options.token ?? emulator.token(),
@@ -44,7 +50,7 @@ async function setUp(options: { appToken?: boolean; token?: string } = {}) {
     },
     context,
   )
-  return { emulator, source, ledger }
+  return { emulator, source, ledger, logged }
 }
 
 async function failureOf(call: Promise<unknown>): Promise<HostError> {
@@ -69,6 +75,15 @@ async function pullAll(source: Source, stream: string, cursor: string | null = n
     pages += 1
   } while (answer.hasMore && pages < 1_000)
   return { items, cursor: next, pages }
+}
+
+/** Unhandled rejections while the test runs (a library throwing where nobody awaits it). */
+function unhandledRejections(): unknown[] {
+  const seen: unknown[] = []
+  const listener = (reason: unknown) => seen.push(reason)
+  process.on('unhandledRejection', listener)
+  closers.push(() => process.off('unhandledRejection', listener))
+  return seen
 }
 
 async function watch(source: Source, stream: string) {
@@ -163,6 +178,69 @@ describe('the Slack source', () => {
     expect(dm[0]).toMatchObject({ title: 'Message from Dana', container: '@Dana', needsReply: true })
   })
 
+  it('shows what a message shares instead of "Message from Dana": a shared message, files, blocks without text', async () => {
+    const { emulator, source } = await setUp()
+    await source.listStreams()
+    emulator.say({
+      channel: 'D0DANA',
+      text: '',
+      attachments: [
+        {
+          is_share: true,
+          is_msg_unfurl: true,
+          author_id: 'U0LEE',
+          author_name: 'Lee',
+          text: 'prod &lt;3 <@U0SELF>',
+        },
+      ],
+    })
+    emulator.say({
+      channel: 'D0DANA',
+      text: '',
+      subtype: 'file_share',
+      files: [
+        { id: 'F1', name: 'q3-report.pdf', title: 'Q3 report' },
+        { id: 'F2', name: 'chart.png' },
+      ],
+    })
+    emulator.say({
+      channel: 'D0DANA',
+      text: '',
+      blocks: [
+        richTextBlock([
+          { type: 'text', text: 'ask ' },
+          { type: 'user', user_id: 'U0LEE' },
+          { type: 'text', text: ' about <the> ' },
+          { type: 'link', url: 'https://acme.dev/r', text: 'runbook' },
+        ]),
+      ],
+    })
+    const { items } = await pullAll(source, 'D0DANA')
+    expect(items.map((item) => item.text)).toEqual([
+      'Shared a message from Lee:\nprod <3 @Sam',
+      'Shared 2 files: Q3 report, chart.png',
+      'ask @Lee about <the> runbook',
+    ])
+  })
+
+  it('counts a mention of a user group the person is in as needing a reply, and @here, @channel or another group not', async () => {
+    const { emulator, source } = await setUp()
+    emulator.addUserGroup('S0ONCALL', 'oncall', ['U0SELF', 'U0LEE'])
+    emulator.addUserGroup('S0DESIGN', 'design', ['U0DANA'])
+    await source.listStreams()
+    emulator.say({ channel: 'C0GENERAL', text: 'paging <!subteam^S0ONCALL|@oncall>' })
+    emulator.say({ channel: 'C0GENERAL', text: '<!here> lunch is here' })
+    emulator.say({ channel: 'C0GENERAL', text: '<!channel> all hands at 3' })
+    emulator.say({ channel: 'C0GENERAL', text: 'cc <!subteam^S0DESIGN|@design>' })
+    emulator.say({
+      channel: 'C0GENERAL',
+      text: '',
+      blocks: [richTextBlock([{ type: 'usergroup', usergroup_id: 'S0ONCALL' }])],
+    })
+    const { items } = await pullAll(source, 'C0GENERAL')
+    expect(items.map((item) => item.needsReply)).toEqual([true, false, false, false, true])
+  })
+
   it('keeps markup that tries to inject HTML as text', async () => {
     const { emulator, source } = await setUp()
     await source.listStreams()
@@ -189,6 +267,17 @@ describe('the Slack source', () => {
     expect((await pullAll(source, 'mentions', second.cursor)).items).toEqual([])
   })
 
+  it("titles a mention in a channel the person is not in with the channel's name", async () => {
+    const { emulator, source } = await setUp()
+    emulator.addConversation({ id: 'C0OPS', name: 'ops', kind: 'channel', isMember: false })
+    await source.listStreams()
+    const first = await pullAll(source, 'mentions')
+    clock += 60_000
+    emulator.say({ channel: 'C0OPS', user: 'U0DANA', text: 'can <@U0SELF> look?' })
+    const { items } = await pullAll(source, 'mentions', first.cursor)
+    expect(items.map((item) => [item.title, item.container])).toEqual([['Dana in #ops', '#ops']])
+  })
+
   it('follows the threads the person wrote in: replies by others arrive under the thread', async () => {
     const { emulator, source } = await setUp()
     await source.listStreams()
@@ -211,7 +300,7 @@ describe('the Slack source', () => {
     expect((await pullAll(source, 'threads', second.cursor)).items).toEqual([])
   })
 
-  it('updates an edited message in place and leaves a deleted one alone', async () => {
+  it('updates an edited message in place', async () => {
     const { emulator, source } = await setUp({ appToken: true })
     await source.listStreams()
     const seen = await watch(source, 'C0GENERAL')
@@ -223,9 +312,76 @@ describe('the Slack source', () => {
     expect(second.items.map((item) => [item.id, item.text])).toEqual([
       [`slack-1:C0GENERAL:${ts}`, 'the build is red'],
     ])
-    emulator.remove('C0GENERAL', ts)
+  })
+
+  it('gives a message its sender deleted again under its id, saying it was deleted and waiting on no one', async () => {
+    const { emulator, source } = await setUp({ appToken: true })
+    await source.listStreams()
+    const seen = await watch(source, 'D0DANA')
+    const ts = emulator.say({ channel: 'D0DANA', user: 'U0DANA', text: 'call me about the outage' })
+    const first = await pullAll(source, 'D0DANA')
+    emulator.remove('D0DANA', ts)
+    await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(2), eventually)
+    const second = await pullAll(source, 'D0DANA', first.cursor)
+    expect(second.items.map((item) => [item.id, item.title, item.text, item.needsReply])).toEqual([
+      [`slack-1:D0DANA:${ts}`, 'Message from Dana', '(deleted by the sender)', false],
+    ])
+    expect((await pullAll(source, 'D0DANA', second.cursor)).items).toEqual([])
+  })
+
+  it("retracts a thread's parent deleted under its replies (Slack's tombstone) like any deleted message", async () => {
+    const { emulator, source } = await setUp({ appToken: true })
+    await source.listStreams()
+    const seen = await watch(source, 'C0GENERAL')
+    const parent = emulator.say({ channel: 'C0GENERAL', user: 'U0DANA', text: 'deploy at 5?' })
+    emulator.say({ channel: 'C0GENERAL', user: 'U0LEE', text: 'sure', threadTs: parent })
+    const first = await pullAll(source, 'C0GENERAL')
+    emulator.remove('C0GENERAL', parent)
     await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(3), eventually)
-    expect((await pullAll(source, 'C0GENERAL', second.cursor)).items).toEqual([])
+    const second = await pullAll(source, 'C0GENERAL', first.cursor)
+    expect(second.items.map((item) => [item.id, item.author.name, item.text])).toEqual([
+      [`slack-1:C0GENERAL:${parent}`, 'Dana', '(deleted by the sender)'],
+    ])
+  })
+
+  it('says nothing of a deleted message Lull never gave', async () => {
+    const { emulator, source } = await setUp({ appToken: true })
+    await source.listStreams()
+    const seen = await watch(source, 'C0GENERAL')
+    const first = await pullAll(source, 'C0GENERAL')
+    const ts = emulator.say({ channel: 'C0GENERAL', user: 'U0DANA', text: 'oops, wrong channel' })
+    emulator.remove('C0GENERAL', ts)
+    await vi.waitFor(() => expect(seen.changes.length).toBeGreaterThanOrEqual(2), eventually)
+    expect((await pullAll(source, 'C0GENERAL', first.cursor)).items).toEqual([])
+  })
+
+  it('reads names without the bidi controls and zero-width characters that would disguise them', async () => {
+    const { emulator, source } = await setUp()
+    emulator.rename({ user: 'sam\u202Eflesm', team: 'Ac\u200Bme' })
+    emulator.addUser('U0EVE', 'E\u2066ve\u200D Moneypenny')
+    emulator.addConversation({ id: 'D0EVE', name: 'D0EVE', kind: 'im', user: 'U0EVE' })
+    emulator.addConversation({ id: 'C0SNEAKY', name: 'gen\u200Eeral', kind: 'channel' })
+    expect((await source.verify()).identity).toBe('samflesm on Acme')
+    await source.listStreams()
+    emulator.say({ channel: 'D0EVE', user: 'U0EVE', text: 'hi' })
+    emulator.say({ channel: 'C0SNEAKY', user: 'U0EVE', text: 'hello' })
+    const [direct] = (await pullAll(source, 'D0EVE')).items
+    const [channel] = (await pullAll(source, 'C0SNEAKY')).items
+    expect([direct?.author.name, direct?.title, direct?.container]).toEqual([
+      'Eve',
+      'Message from Eve',
+      '@Eve',
+    ])
+    expect(channel?.title).toBe('Eve in #general')
+  })
+
+  it('refuses a base URL that is not https, except http on this computer', () => {
+    const connect = (baseUrl: string) => () =>
+      createSlackSourceFactory({ now })({ id: 'slack-9', kind: 'slack' }, { token: 'xoxp-1', baseUrl })
+    expect(connect('http://slack.example.com/api/')).toThrow(/over https only/)
+    expect(connect('ftp://slack.example.com/api/')).toThrow(HostError)
+    expect(connect('https://slack.example.com/api/')).not.toThrow()
+    expect(connect('http://127.0.0.1:9/api/')).not.toThrow()
   })
 
   it('names not_in_channel, channel_not_found and a scope missing at pull time', async () => {
@@ -291,6 +447,48 @@ describe('the Slack source', () => {
     const all = [...before.items, ...after.items].map((item) => item.text)
     expect(all).toEqual(texts)
     expect(second.downs).toEqual([])
+  })
+
+  it('acknowledges an envelope without a payload, ignores it without a rejection, and keeps delivering', async () => {
+    const rejections = unhandledRejections()
+    const { emulator, source, logged } = await setUp({ appToken: true })
+    await source.listStreams()
+    const seen = await watch(source, 'D0DANA')
+    emulator.sendEnvelopeWithoutPayload()
+    emulator.say({ channel: 'D0DANA', text: 'still there?' })
+    await vi.waitFor(() => expect(seen.changes).toHaveLength(1), eventually)
+    await vi.waitFor(() => expect(emulator.envelopes().acked).toEqual(emulator.envelopes().sent), eventually)
+    expect(emulator.envelopes().sent).toHaveLength(2)
+    expect(rejections).toEqual([])
+    expect(seen.downs).toEqual([])
+    expect(logged).toEqual(['Slack sent an envelope without an event (no payload); acknowledged and ignored'])
+  })
+
+  it('acknowledges app_rate_limited without a rejection and wakes every watched stream to catch up', async () => {
+    const rejections = unhandledRejections()
+    const { emulator, source } = await setUp({ appToken: true })
+    await source.listStreams()
+    const dana = await watch(source, 'D0DANA')
+    const general = await watch(source, 'C0GENERAL')
+    emulator.sayAppRateLimited()
+    await vi.waitFor(() => expect(emulator.envelopes().acked).toEqual(emulator.envelopes().sent), eventually)
+    expect([dana.changes.length, general.changes.length]).toEqual([1, 1])
+    emulator.say({ channel: 'D0DANA', text: 'after the limit' })
+    await vi.waitFor(() => expect(dana.changes).toHaveLength(2), eventually)
+    expect(rejections).toEqual([])
+  })
+
+  it('tells the person Socket Mode is off in the Slack app, and does not reopen it at once', async () => {
+    const { emulator, source } = await setUp({ appToken: true })
+    await source.listStreams()
+    const seen = await watch(source, 'D0DANA')
+    emulator.sayDisconnect('link_disabled')
+    await vi.waitFor(() => expect(seen.downs).toHaveLength(1), eventually)
+    expect(seen.downs[0]).toMatch(/Socket Mode is off in your Slack app's settings.*Turn it on/)
+    const opens = emulator.methodCount('apps.connections.open')
+    const again = await failureOf(watch(source, 'D0DANA'))
+    expect(again.message).toMatch(/Socket Mode is off/)
+    expect(emulator.methodCount('apps.connections.open')).toBe(opens)
   })
 
   it('goes down when Slack says disconnect, so the platform reopens it', async () => {

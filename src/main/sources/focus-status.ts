@@ -42,6 +42,20 @@ export async function setFocusStatus(
   return { previous, set }
 }
 
+/**
+ * What goes back: the saved status, unless it would have run out by now;
+ * the person's own Do Not Disturb snooze comes back until its own end
+ * either way, and not when that end has passed.
+ */
+export function statusToRestore(previous: FocusStatus, now: number): FocusStatus {
+  const hasLapsed = previous.expiresAt !== null && previous.expiresAt <= now
+  const status = hasLapsed ? { ...noStatus } : { ...previous }
+  const snooze = previous.snoozeUntil
+  if (snooze !== undefined && snooze > now) return { ...status, isDoNotDisturb: true, snoozeUntil: snooze }
+  const { snoozeUntil: _over, ...rest } = status
+  return snooze === undefined ? status : { ...rest, isDoNotDisturb: false }
+}
+
 export async function restoreFocusStatus(
   source: FocusSource,
   saved: { previous: FocusStatus; set: FocusStatus },
@@ -49,8 +63,6 @@ export async function restoreFocusStatus(
 ): Promise<'restored' | 'changed-by-user'> {
   const current = await source.readFocusStatus()
   if (!isStillSet(current, saved.set)) return 'changed-by-user'
-  // A status that would have run out by now is not brought back.
-  const hasLapsed = saved.previous.expiresAt !== null && saved.previous.expiresAt <= now
-  await source.writeFocusStatus(hasLapsed ? noStatus : saved.previous)
+  await source.writeFocusStatus(statusToRestore(saved.previous, now))
   return 'restored'
 }

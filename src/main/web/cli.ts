@@ -24,7 +24,7 @@ async function start(log: Log): Promise<WebHost | null> {
       port: port.data,
       platform: platform(),
       vault: createMemoryVault(),
-      sources: createSourceFactories(),
+      sources: createSourceFactories(log),
       os: createRecordingPorts(log),
       log,
     })

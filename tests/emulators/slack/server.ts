@@ -1,10 +1,13 @@
 // A Slack emulator on 127.0.0.1 for the Slack source's tests: the Web API
 // methods Lull calls (auth.test with its scopes header, users.conversations,
 // users.list/info, conversations.history/replies with oldest and cursors,
-// search.messages, users.profile and dnd for focus status), Socket Mode
-// (apps.connections.open with the app token, then a WebSocket that says
-// hello, sends events_api envelopes and counts their acks, and can say
-// disconnect or drop), and faults on demand (drops, silence, 5xx, junk,
+// search.messages (public channels the person is not in too),
+// usergroups.list, users.profile for the status and dnd for Do Not Disturb,
+// kept apart as Slack keeps them), Socket Mode (apps.connections.open with
+// the app token, then a WebSocket that says hello, sends events_api
+// envelopes and counts their acks, and can say disconnect with a reason,
+// drop, or send what Slack sometimes sends: app_rate_limited, an envelope
+// without a payload), and faults on demand (drops, silence, 5xx, junk,
 // ratelimited with Retry-After, invalid_auth, missing_scope). Every answer is
 // typed against @slack/web-api's response types (shapes.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -15,8 +18,12 @@ import {
   type Answers,
   historyMessage,
   type ListedConversation,
+  type ListedGroup,
   type ListedUser,
   listedUser,
+  type MessageAttachment,
+  type MessageBlock,
+  type MessageFile,
   replyMessage,
   type SearchMatch,
   type StoredMessage,
@@ -45,6 +52,9 @@ export type SaidMessage = {
   botId?: string
   /** A reply in the thread of this parent ts. */
   threadTs?: string
+  attachments?: MessageAttachment[]
+  files?: MessageFile[]
+  blocks?: MessageBlock[]
 }
 
 /** Scopes the manifest asks for; a test removes one to see it named. */
@@ -58,6 +68,7 @@ export const manifestScopes = [
   'mpim:history',
   'mpim:read',
   'users:read',
+  'usergroups:read',
   'search:read',
   'dnd:read',
   'dnd:write',
@@ -72,7 +83,9 @@ const silenceMs = 15_000
 export async function startSlackEmulator(options: { now(): number; selfId?: string }) {
   const selfId = options.selfId ?? 'U0SELF'
   const team = { id: 'T0ACME', name: 'Acme', domain: 'acme', url: 'https://acme.slack.com/' }
+  let selfHandle = 'sam.self'
   const users = new Map<string, ListedUser>([[selfId, listedUser(selfId, 'Sam Self')]])
+  const groups = new Map<string, ListedGroup>()
   const conversations = new Map<string, Conversation>()
   const faults: Array<{ at: number; fault: SlackFault }> = []
   const methodFaults = new Map<string, SlackFault>()
@@ -85,6 +98,7 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
   let lastSecond = 0
   let micro = 0
   const profile = { status_text: '', status_emoji: '', status_expiration: 0 }
+  /** Do Not Disturb, apart from the status as in Slack: the snooze's end in unix seconds, 0 for none. */
   let snoozeEndtime = 0
   const held = new Set<ServerResponse>()
   const sockets = new Set<WebSocket>()
@@ -240,6 +254,7 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     'conversations.replies': 'channels:history',
     'users.list': 'users:read',
     'users.info': 'users:read',
+    'usergroups.list': 'usergroups:read',
     'search.messages': 'search:read',
     'users.profile.get': 'users.profile:read',
     'users.profile.set': 'users.profile:write',
@@ -285,7 +300,7 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
           ok: true,
           url: team.url,
           team: team.name,
-          user: 'sam.self',
+          user: selfHandle,
           team_id: team.id,
           user_id: selfId,
         })
@@ -319,6 +334,13 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
         if (!user) return json(response, 200, { ok: false, error: 'user_not_found' })
         return answer(response, 'users.info', { ok: true, user })
       }
+      case 'usergroups.list':
+        return answer(response, 'usergroups.list', {
+          ok: true,
+          usergroups: [...groups.values()].map((group) =>
+            params.get('include_users') === 'true' ? group : { ...group, users: undefined },
+          ),
+        })
       case 'conversations.history': {
         const conversation = conversations.get(params.get('channel') ?? '')
         if (!conversation) return json(response, 200, { ok: false, error: 'channel_not_found' })
@@ -400,7 +422,8 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     const mention = query.replace(/from:<@\w+>/, '').trim()
     const matches: Array<{ conversation: Conversation; message: StoredMessage }> = []
     for (const conversation of conversations.values()) {
-      if (!conversation.isMember) continue
+      // Search reaches public channels the person is not in; private ones only when they are.
+      if (!conversation.isMember && conversation.kind !== 'channel') continue
       for (const message of conversation.messages) {
         if (message.isDeleted) continue
         if (from && message.user !== from) continue
@@ -449,11 +472,12 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
       : base
   }
 
-  /** Sends one events_api envelope to every open socket. */
-  function emit(event: Record<string, unknown>) {
+  /** Sends one events_api envelope to every open socket, with this payload (none when null). */
+  function emitEnvelope(payload: (envelope: number) => Record<string, unknown> | null) {
     for (const ws of sockets) {
       const envelope_id = `env-${++envelopes}`
       sent.push(envelope_id)
+      const body = payload(envelopes)
       ws.send(
         JSON.stringify({
           envelope_id,
@@ -461,18 +485,23 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
           accepts_response_payload: false,
           retry_attempt: 0,
           retry_reason: '',
-          payload: {
-            token: 'verification',
-            team_id: team.id,
-            api_app_id: 'A0LULL',
-            type: 'event_callback',
-            event_id: `Ev${envelopes}`,
-            event_time: Math.floor(options.now() / 1000),
-            event,
-          },
+          ...(body ? { payload: body } : {}),
         }),
       )
     }
+  }
+
+  /** Sends one message event to every open socket. */
+  function emit(event: Record<string, unknown>) {
+    emitEnvelope((envelope) => ({
+      token: 'verification',
+      team_id: team.id,
+      api_app_id: 'A0LULL',
+      type: 'event_callback',
+      event_id: `Ev${envelope}`,
+      event_time: Math.floor(options.now() / 1000),
+      event,
+    }))
   }
 
   function channelType(conversation: Conversation): string {
@@ -501,6 +530,11 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     selfId,
     token: () => token,
     appToken: () => appToken,
+    /** The person's handle and the workspace's name, as auth.test gives them. */
+    rename(names: { user?: string; team?: string }) {
+      if (names.user !== undefined) selfHandle = names.user
+      if (names.team !== undefined) team.name = names.team
+    },
     addUser(id: string, name: string, isBot = false) {
       users.set(id, listedUser(id, name, isBot))
     },
@@ -528,6 +562,9 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
       if (said.subtype) message.subtype = said.subtype
       if (said.botId) message.botId = said.botId
       if (said.threadTs) message.threadTs = said.threadTs
+      if (said.attachments) message.attachments = said.attachments
+      if (said.files) message.files = said.files
+      if (said.blocks) message.blocks = said.blocks
       conversation.messages.push(message)
       const event: Record<string, unknown> = {
         type: 'message',
@@ -541,6 +578,9 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
       if (said.subtype) event.subtype = said.subtype
       if (said.botId) event.bot_id = said.botId
       if (said.threadTs) event.thread_ts = said.threadTs
+      if (said.attachments) event.attachments = said.attachments
+      if (said.files) event.files = said.files
+      if (said.blocks) event.blocks = said.blocks
       if (conversation.isMember) emit(event)
       return ts
     },
@@ -575,20 +615,54 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
         previous_message: { type: 'message', user: previous.user, text: previous.text, ts },
       })
     },
+    /**
+     * The sender deletes a message. Slack sends message_deleted with the
+     * message as it was; a thread's parent with replies stays as a
+     * tombstone instead, sent as message_changed.
+     */
     remove(channel: string, ts: string) {
       const conversation = conversationOf(channel)
       const message = conversation.messages.find((m) => m.ts === ts)
       if (!message) throw new Error(`no message ${ts}`)
-      message.isDeleted = true
+      const previous = {
+        type: 'message',
+        user: message.user,
+        text: message.text,
+        ts,
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+      }
       const at = nextTs()
+      if (repliesOf(conversation, ts).length > 0) {
+        Object.assign(message, { subtype: 'tombstone', user: 'USLACKBOT', text: 'This message was deleted.' })
+        emit({
+          type: 'message',
+          subtype: 'message_changed',
+          channel,
+          channel_type: channelType(conversation),
+          hidden: true,
+          ts: at,
+          event_ts: at,
+          message: {
+            ...previous,
+            subtype: 'tombstone',
+            user: 'USLACKBOT',
+            text: 'This message was deleted.',
+          },
+          previous_message: previous,
+        })
+        return
+      }
+      message.isDeleted = true
       emit({
         type: 'message',
         subtype: 'message_deleted',
         channel,
+        channel_type: channelType(conversation),
         hidden: true,
         deleted_ts: ts,
         ts: at,
         event_ts: at,
+        previous_message: previous,
       })
     },
     /** The k-th pull request from now (history, replies or search) fails so. */
@@ -610,12 +684,42 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     dropSockets() {
       for (const ws of sockets) ws.terminate()
     },
-    /** Slack rotating the connection: it says disconnect first. */
-    sayDisconnect() {
-      for (const ws of sockets) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }))
+    /**
+     * Slack closing the connection says disconnect first: "refresh_requested"
+     * when it rotates it, "link_disabled" when Socket Mode was turned off in the app.
+     */
+    sayDisconnect(reason: 'refresh_requested' | 'link_disabled' | 'warning' = 'refresh_requested') {
+      for (const ws of sockets) ws.send(JSON.stringify({ type: 'disconnect', reason }))
+    },
+    /** Slack dropping the app's events for the rest of a minute tells it so in an envelope with no event. */
+    sayAppRateLimited() {
+      emitEnvelope(() => ({
+        token: 'verification',
+        type: 'app_rate_limited',
+        team_id: team.id,
+        minute_rate_limited: Math.floor(options.now() / 60_000) * 60,
+        api_app_id: 'A0LULL',
+      }))
+    },
+    /** An events_api envelope with no payload at all. */
+    sendEnvelopeWithoutPayload() {
+      emitEnvelope(() => null)
+    },
+    /** A user group (@handle) and its members. */
+    addUserGroup(id: string, handle: string, members: string[]) {
+      groups.set(id, {
+        id,
+        team_id: team.id,
+        is_usergroup: true,
+        name: handle,
+        handle,
+        users: members,
+        user_count: members.length,
+      })
     },
     openSockets: () => sockets.size,
     envelopes: () => ({ sent: [...sent], acked: [...acked] }),
+    /** The status as the source contract reads it; `isDoNotDisturb` says whether a snooze is on now. */
     status(): FocusStatus {
       return {
         message: profile.status_text,
@@ -624,11 +728,22 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
         isDoNotDisturb: snoozeEndtime * 1000 > options.now(),
       }
     },
+    /** The person sets a status in Slack; Do Not Disturb on snoozes it until `snoozeUntil`, or for an hour. */
     setStatus(status: FocusStatus) {
       profile.status_text = status.message
       profile.status_emoji = status.emoji
       profile.status_expiration = status.expiresAt === null ? 0 : Math.round(status.expiresAt / 1000)
-      snoozeEndtime = status.isDoNotDisturb ? Math.floor(options.now() / 1000) + 3600 : 0
+      const hourFromNow = Math.floor(options.now() / 1000) + 3600
+      const until = status.snoozeUntil === undefined ? hourFromNow : Math.round(status.snoozeUntil / 1000)
+      snoozeEndtime = status.isDoNotDisturb ? until : 0
+    },
+    /** Do Not Disturb alone: when the snooze ends (epoch ms), or null when none is on. */
+    dnd(): { snoozeUntil: number | null } {
+      return { snoozeUntil: snoozeEndtime * 1000 > options.now() ? snoozeEndtime * 1000 : null }
+    },
+    /** The person snoozes notifications until then (epoch ms), or ends the snooze (null), in Slack. */
+    setDnd(snoozeUntil: number | null) {
+      snoozeEndtime = snoozeUntil === null ? 0 : Math.round(snoozeUntil / 1000)
     },
     requestCount: () => requests,
     methodCount: (method: string) => byMethod.get(method) ?? 0,

@@ -8,6 +8,7 @@ import type {
   ConversationsRepliesResponse,
   DndInfoResponse,
   SearchMessagesResponse,
+  UsergroupsListResponse,
   UsersConversationsResponse,
   UsersInfoResponse,
   UsersListResponse,
@@ -19,6 +20,11 @@ export type ReplyMessage = NonNullable<ConversationsRepliesResponse['messages']>
 export type SearchMatch = NonNullable<NonNullable<SearchMessagesResponse['messages']>['matches']>[number]
 export type ListedConversation = NonNullable<UsersConversationsResponse['channels']>[number]
 export type ListedUser = NonNullable<UsersListResponse['members']>[number]
+export type ListedGroup = NonNullable<UsergroupsListResponse['usergroups']>[number]
+// Slack marks a shared message with is_share; the SDK's generated type leaves it out.
+export type MessageAttachment = NonNullable<HistoryMessage['attachments']>[number] & { is_share?: boolean }
+export type MessageFile = NonNullable<HistoryMessage['files']>[number]
+export type MessageBlock = NonNullable<HistoryMessage['blocks']>[number]
 
 export type Answers = {
   'auth.test': AuthTestResponse
@@ -32,6 +38,7 @@ export type Answers = {
   // Slack documents snooze_enabled and snooze_endtime on dnd.info; the SDK's generated type leaves them out.
   'dnd.info': DndInfoResponse & { snooze_enabled: boolean; snooze_endtime?: number }
   'apps.connections.open': AppsConnectionsOpenResponse
+  'usergroups.list': UsergroupsListResponse
 }
 
 export type StoredMessage = {
@@ -44,6 +51,38 @@ export type StoredMessage = {
   threadTs?: string
   edited?: { user: string; ts: string }
   isDeleted?: boolean
+  attachments?: MessageAttachment[]
+  files?: MessageFile[]
+  blocks?: MessageBlock[]
+}
+
+/** An inline element of rich text, as Slack's composer writes it. */
+export type RichTextElement =
+  | { type: 'text'; text: string }
+  | { type: 'user'; user_id: string }
+  | { type: 'channel'; channel_id: string }
+  | { type: 'usergroup'; usergroup_id: string }
+  | { type: 'broadcast'; range: 'here' | 'channel' | 'everyone' }
+  | { type: 'link'; url: string; text?: string }
+  | { type: 'emoji'; name: string }
+
+/**
+ * A rich_text block holding one section, as Slack sends it. The SDK types
+ * block and element kinds as enums it does not export (their values are
+ * Slack's strings) and a section's elements with a list's fields, so this
+ * one shape is cast to its type here rather than in every test.
+ */
+export function richTextBlock(elements: RichTextElement[]): MessageBlock {
+  const block = { type: 'rich_text', block_id: 'rt1', elements: [{ type: 'rich_text_section', elements }] }
+  return block as unknown as MessageBlock
+}
+
+/** Slack's own words for the bodies it sends of a message, edited or said. */
+function withParts<T extends HistoryMessage | ReplyMessage>(shape: T, message: StoredMessage): T {
+  if (message.attachments) shape.attachments = message.attachments
+  if (message.files) shape.files = message.files
+  if (message.blocks) shape.blocks = message.blocks
+  return shape
 }
 
 export function historyMessage(message: StoredMessage, replies: StoredMessage[]): HistoryMessage {
@@ -58,14 +97,14 @@ export function historyMessage(message: StoredMessage, replies: StoredMessage[])
     shape.reply_users = [...new Set(replies.map((reply) => reply.user))]
     shape.latest_reply = replies.at(-1)?.ts
   }
-  return shape
+  return withParts(shape, message)
 }
 
 export function replyMessage(message: StoredMessage): ReplyMessage {
   const shape: ReplyMessage = { type: 'message', ts: message.ts, user: message.user, text: message.text }
   if (message.threadTs) shape.thread_ts = message.threadTs
   if (message.edited) shape.edited = message.edited
-  return shape
+  return withParts(shape, message)
 }
 
 export function listedUser(id: string, name: string, isBot = false): ListedUser {

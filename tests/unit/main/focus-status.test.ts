@@ -71,3 +71,23 @@ describe('focus status', () => {
     expect(await restoreFocusStatus(account.source, saved, until - 60_000)).toBe('restored')
   })
 })
+
+describe("the person's own Do Not Disturb", () => {
+  const at = Date.parse('2026-11-23T12:00:00Z')
+  it('comes back until its own end when the status it came with has run out', async () => {
+    const snoozeUntil = at + 30 * 60_000
+    const before: FocusStatus = { ...lunch, expiresAt: at - 60_000, isDoNotDisturb: true, snoozeUntil }
+    const s = statusSource(before)
+    const saved = await setFocusStatus(s.source, at + 3_600_000, 'Focusing')
+    await restoreFocusStatus(s.source, saved, at)
+    expect(s.now()).toEqual({ ...noStatus, isDoNotDisturb: true, snoozeUntil })
+  })
+
+  it('is not brought back once its end has passed, and the status alone comes back', async () => {
+    const before: FocusStatus = { ...lunch, isDoNotDisturb: true, snoozeUntil: at - 1 }
+    const s = statusSource(before)
+    const saved = await setFocusStatus(s.source, at + 3_600_000, 'Focusing')
+    await restoreFocusStatus(s.source, saved, at)
+    expect(s.now()).toEqual({ ...lunch, isDoNotDisturb: false })
+  })
+})

@@ -7,9 +7,36 @@
 // Other failures are not retried here either: the engine pulls again with
 // backoff, and a failed pull stores nothing.
 import { LogLevel, WebClient } from '@slack/web-api'
+import { HostError } from '../../../shared/contract'
 
+const loopback = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * Where Slack's Web API is: slack.com, or the base URL the account names.
+ * Only https is accepted, except http on this computer (the emulator), the
+ * same rule as GitHub's and IMAP's: the token rides on every request.
+ */
 export function slackApiUrl(baseUrl: string | undefined): string {
-  return baseUrl ?? 'https://slack.com/api/'
+  const typed = baseUrl?.trim() ?? ''
+  if (typed === '') return 'https://slack.com/api/'
+  let url: URL
+  try {
+    url = new URL(typed)
+  } catch {
+    throw new HostError(
+      'invalid-request',
+      `'${typed.slice(0, 200)}' is not an address of Slack's Web API. Leave it empty for slack.com, or type it like https://slack.com/api/.`,
+    )
+  }
+  const isLoopback = loopback.has(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
+    throw new HostError(
+      'invalid-request',
+      `Lull reaches Slack over https only, so your token never crosses the network in the clear. Use https://${url.host}${url.pathname}.`,
+    )
+  }
+  // The client joins method names onto the base, so it must end in a slash.
+  return url.href.endsWith('/') ? url.href : `${url.href}/`
 }
 
 export function createSlackClient(input: {

@@ -3,9 +3,13 @@
 // requests a day rather than one per message) and conversations from
 // users.conversations (the listing that also offers the streams). A person
 // the list does not hold yet (someone who just joined) is asked once with
-// users.info.
+// users.info. Names are cleaned of bidi controls and zero-width characters
+// as they enter, so "Dana" and "Da\u200Bna" cannot pass for each other.
+// The user groups (usergroups.list) say which group mentions reach the person.
 import type { WebClient } from '@slack/web-api'
 import { z } from 'zod'
+import { HostError } from '../../../shared/contract'
+import { cleanName } from '../../../shared/display-text'
 
 const refreshMs = 6 * 60 * 60_000
 /** After a failed listing, the next try waits this long, so a failing list does not cost a request every pull. */
@@ -21,6 +25,8 @@ const Member = z.object({
   is_bot: z.boolean().optional(),
   profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
 })
+
+const Group = z.object({ id: z.string(), users: z.array(z.string()).max(100_000).optional() })
 
 const Listed = z.object({
   id: z.string(),
@@ -46,15 +52,35 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
   const conversations = new Map<string, Conversation>()
   /** When an unknown conversation may make the listing be read again. */
   let conversationsDueAt = Number.NEGATIVE_INFINITY
+  /** Members of each user group, read with the people. */
+  const groups = new Map<string, Set<string>>()
+  let groupsDueAt = Number.NEGATIVE_INFINITY
 
   function nameOf(member: z.infer<typeof Member>): string {
-    return (
-      member.profile?.display_name ||
-      member.real_name ||
-      member.profile?.real_name ||
-      member.name ||
-      member.id
+    const names = [member.profile?.display_name, member.real_name, member.profile?.real_name, member.name]
+    // A name made only of hidden characters is no name: the next one is shown.
+    return names.map((name) => cleanName(name ?? '').trim()).find((name) => name !== '') || member.id
+  }
+
+  /**
+   * Without usergroups:read (an app made from an older manifest) Slack refuses,
+   * and no group mention counts as the person's until the app is reinstalled;
+   * that is asked again with the people, a failure to answer sooner.
+   */
+  async function loadGroups(): Promise<void> {
+    groupsDueAt = now() + refreshMs
+    const answer = await ask('usergroups.list', () => client.usergroups.list({ include_users: true })).catch(
+      (error: unknown) => {
+        if (!(error instanceof HostError && error.code === 'refused')) groupsDueAt = now() + retryMs
+        return null
+      },
     )
+    if (!answer) return
+    groups.clear()
+    for (const raw of answer.usergroups ?? []) {
+      const group = Group.safeParse(raw)
+      if (group.success) groups.set(group.data.id, new Set(group.data.users ?? []))
+    }
   }
 
   async function loadPeople(): Promise<void> {
@@ -99,7 +125,8 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
             : c.is_private
               ? 'private'
               : 'channel'
-        found.push({ id: c.id, kind, name: c.name ?? c.id, ...(c.user ? { user: c.user } : {}) })
+        const name = cleanName(c.name ?? '') || c.id
+        found.push({ id: c.id, kind, name, ...(c.user ? { user: c.user } : {}) })
       }
       cursor = answer.response_metadata?.next_cursor || undefined
       if (!cursor) break
@@ -113,6 +140,7 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
   return {
     /** Reads the people list when it is missing or old; a failure leaves ids shown as ids. */
     async freshen(): Promise<void> {
+      if (now() >= groupsDueAt) await loadGroups()
       if (now() < peopleDueAt) return
       await loadPeople()
     },
@@ -141,6 +169,8 @@ export function createDirectory(input: { client: WebClient; ask: Ask; now: () =>
     user: (id: string) => people.get(id)?.name,
     isBot: (id: string) => people.get(id)?.isBot === true,
     channel: (id: string) => conversations.get(id)?.name,
+    /** Whether the person is in this user group, as far as Lull knows. */
+    isInGroup: (groupId: string, userId: string) => groups.get(groupId)?.has(userId) === true,
     /** How a conversation is shown: "#general", "@Dana", "@Dana, @Lee". */
     label(conversation: Conversation): string {
       if (conversation.kind === 'im')

@@ -8,13 +8,16 @@
 import type { WebClient } from '@slack/web-api'
 import { z } from 'zod'
 import { type FocusStatus, HostError } from '../../../shared/contract'
+import { cleanName } from '../../../shared/display-text'
+import { createLog, type Log } from '../../log'
 import type { Source, SourceFactory } from '../source'
 import { createSlackClient, slackApiUrl } from './client'
 import { type Conversation, createDirectory, type Directory } from './directory'
 import { rateLimited, retryAfterOf, toHostError } from './errors'
-import { isWorthAnItem, messageToItem, SlackMessage } from './normalize'
+import { isWorthAnItem, messageToItem, peopleNamedIn, SlackMessage } from './normalize'
+import { retractedMessage } from './retraction'
 import { describeScope, requiredScopes } from './scopes'
-import { createSocketHub, type EditedMessage, type SocketHub } from './socket'
+import { createSocketHub, type HeardChange, type SocketHub } from './socket'
 import { readStatus, writeStatus } from './status'
 
 export type SlackSourceOptions = {
@@ -27,6 +30,8 @@ export type SlackSourceOptions = {
   firstSyncDays?: number
   /** A stream the socket heard nothing on is still asked this often, in case an event was lost. */
   quietCheckMs?: number
+  /** Where the source says what it ignored (Socket Mode envelopes without an event); main's log in the app. */
+  log?: Pick<Log, 'info' | 'warn'>
 }
 
 /** Messages a history request asks for: each pull is one request of at most this many. */
@@ -35,17 +40,18 @@ const historyPage = 200
 const searchPage = 100
 /** Threads the "threads" stream follows at once, the most recently active first. */
 const followedThreads = 12
-/** Edits heard on the socket, kept until their conversation is next pulled. */
-const editMemory = 500
+/** Edits and deletions heard on the socket, kept until their conversation is next pulled. */
+const changeMemory = 500
 
 const Ts = z.string().regex(/^\d{1,12}\.\d{1,6}$/)
 /**
  * Where a conversation has read to. `ts` is the newest message given.
  * Slack lists newest first, so a backlog bigger than a page is read from
  * the top down: `latest` bounds the next (older) page and `top` is the
- * newest of the run, which becomes `ts` once the gap is closed.
+ * newest of the run, which becomes `ts` once the gap is closed. `from` is
+ * where the first pull began: nothing older was ever given.
  */
-const HistoryCursor = z.object({ ts: Ts, latest: Ts.optional(), top: Ts.optional() })
+const HistoryCursor = z.object({ ts: Ts, latest: Ts.optional(), top: Ts.optional(), from: Ts.optional() })
 /** Mentions come from search, newest first, a page at a time until the last one given. */
 const SearchCursor = z.object({
   ts: Ts,
@@ -67,7 +73,7 @@ export function createSlackSourceFactory(options: SlackSourceOptions = {}): Sour
         'invalid-request',
         "Paste the user token (xoxp-…) from your Lull app's OAuth & Permissions page to connect Slack.",
       )
-    const apiUrl = slackApiUrl(credentials?.baseUrl ?? options.apiUrl)
+    const apiUrl = slackApiUrl(credentials?.baseUrl || options.apiUrl)
     const fetch = context?.fetch ?? globalThis.fetch
     const timeoutMs = options.requestTimeoutMs ?? 20_000
     const client = createSlackClient({ token, apiUrl, fetch, timeoutMs })
@@ -82,6 +88,7 @@ export function createSlackSourceFactory(options: SlackSourceOptions = {}): Sour
       timeoutMs,
       firstSyncMs: (options.firstSyncDays ?? 2) * 24 * 60 * 60_000,
       quietCheckMs: options.quietCheckMs ?? 3 * 60 * 60_000,
+      log: options.log ?? createLog(),
     })
   }
 }
@@ -97,12 +104,14 @@ function createSlackSource(input: {
   timeoutMs: number
   firstSyncMs: number
   quietCheckMs: number
+  log: Pick<Log, 'info' | 'warn'>
 }): Source {
   const { client, now } = input
   /** No call of a method before this time: Slack asked Lull to wait (its limits are per method). */
   const notBefore = new Map<string, number>()
   let identity: { selfId: string; teamUrl: string } | null = null
-  const edits = new Map<string, EditedMessage>()
+  /** What the socket heard of messages said before, by `channel:ts`; the last word on each wins. */
+  const changes = new Map<string, HeardChange>()
   /** Threads the person started, seen while reading their conversations; the threads stream follows them. */
   const started = new Map<string, [string, string]>()
   /** What each stream's last pull saw of the socket: a pull of the same cursor with nothing heard since costs nothing. */
@@ -143,8 +152,8 @@ function createSlackSource(input: {
     return {
       selfId,
       teamUrl,
-      user: answer.user ?? selfId,
-      team: answer.team ?? teamUrl,
+      user: cleanName(answer.user ?? '') || selfId,
+      team: cleanName(answer.team ?? '') || teamUrl,
       scopes: answer.response_metadata?.scopes ?? [],
     }
   }
@@ -161,11 +170,14 @@ function createSlackSource(input: {
       fetch: input.fetch,
       selfId: identity?.selfId ?? '',
       timeoutMs: input.timeoutMs,
+      now,
+      log: input.log,
       isFollowedThread: (channel, threadTs) => followed.has(`${channel}:${threadTs}`),
-      onEdit: (edit) => {
-        const ts = typeof edit.message.ts === 'string' ? edit.message.ts : ''
-        if (edits.size >= editMemory) edits.delete(edits.keys().next().value ?? '')
-        edits.set(`${edit.channel}:${ts}`, edit)
+      onChange: (change) => {
+        const key = `${change.channel}:${change.ts}`
+        changes.delete(key)
+        if (changes.size >= changeMemory) changes.delete(changes.keys().next().value ?? '')
+        changes.set(key, change)
       },
     })
     return hub
@@ -181,7 +193,7 @@ function createSlackSource(input: {
       last.epoch === mark.epoch &&
       last.heard === mark.heard &&
       now() - last.at < input.quietCheckMs &&
-      ![...edits.keys()].some((key) => key.startsWith(`${stream}:`))
+      ![...changes.keys()].some((key) => key.startsWith(`${stream}:`))
     )
   }
 
@@ -250,13 +262,7 @@ function createSlackSource(input: {
     for (const message of parsed)
       if (newest === null || Number(message.ts) > Number(newest)) newest = message.ts
     await directory.freshen().catch(() => {})
-    const named = new Set<string>()
-    for (const message of parsed) {
-      if (message.user) named.add(message.user)
-      for (const match of (message.text ?? '').matchAll(/<@([UW][A-Z0-9]+)/g))
-        if (match[1]) named.add(match[1])
-    }
-    await directory.learn(named)
+    await directory.learn(new Set(parsed.flatMap(peopleNamedIn)))
     const items: unknown[] = []
     for (const message of parsed.sort((a, b) => Number(a.ts) - Number(b.ts))) {
       const conversation = await conversationFor(message)
@@ -287,7 +293,8 @@ function createSlackSource(input: {
 
   async function pullConversation(channel: string, cursorText: string | null) {
     const conversation = await conversationOf(channel)
-    const cursor = parseCursor(HistoryCursor, cursorText) ?? { ts: firstTs() }
+    const given = parseCursor(HistoryCursor, cursorText)
+    const cursor = given ?? { ts: firstTs() }
     const where = directory.label(conversation)
     const answer = await ask(
       'conversations.history',
@@ -302,13 +309,18 @@ function createSlackSource(input: {
       where,
     )
     const messages: unknown[] = answer.messages ?? []
-    // Edits the socket heard since the last pull come along as the message now reads.
-    const edited = [...edits.entries()].filter(([key]) => key.startsWith(`${channel}:`))
-    for (const [key, edit] of edited) {
-      messages.push(edit.message)
-      edits.delete(key)
+    // What the socket heard since the last pull: edits come along as the message now reads, deletions as retractions.
+    const retracted: SlackMessage[] = []
+    for (const [key, change] of [...changes.entries()].filter(([key]) => key.startsWith(`${channel}:`))) {
+      changes.delete(key)
+      if (change.kind === 'edit') messages.push(change.message)
+      else {
+        const message = retractedMessage(change, given, (thread) => followed.has(`${channel}:${thread}`))
+        if (message) retracted.push(message)
+      }
     }
     const { items } = await itemsOf(messages, channel, async () => conversation)
+    items.push(...(await retractionItems(retracted, conversation, channel)))
     const page = (answer.messages ?? []).flatMap((raw) => {
       const ts = (raw as { ts?: unknown }).ts
       return typeof ts === 'string' && Ts.safeParse(ts).success ? [ts] : []
@@ -322,11 +334,31 @@ function createSlackSource(input: {
       null,
     )
     const top = cursor.top ?? newestOfPage ?? undefined
+    const from = given ? given.from : cursor.ts
     const hasMore = answer.has_more === true && oldestOfPage !== null
     const next = hasMore
       ? { ts: cursor.ts, latest: oldestOfPage ?? cursor.ts, ...(top ? { top } : {}) }
       : { ts: top ?? cursor.ts }
-    return { items, cursor: JSON.stringify(next), hasMore }
+    return { items, cursor: JSON.stringify(from ? { ...next, from } : next), hasMore }
+  }
+
+  async function retractionItems(messages: SlackMessage[], conversation: Conversation, stream: string) {
+    if (messages.length === 0) return []
+    const me = await self()
+    return messages
+      .filter((message) => isWorthAnItem(message, me.selfId, directory))
+      .map((message) =>
+        messageToItem({
+          message,
+          conversation,
+          accountId: input.accountId,
+          stream,
+          selfId: me.selfId,
+          teamUrl: me.teamUrl,
+          directory,
+          isRetracted: true,
+        }),
+      )
   }
 
   async function pullMentions(cursorText: string | null) {
@@ -350,8 +382,16 @@ function createSlackSource(input: {
       fresh.map((match) => ({ ...match, thread_ts: threadOf(match.permalink) })),
       'mentions',
       async (message) => {
-        const id = fresh.find((match) => match.ts === message.ts)?.channel?.id
-        return id ? ((await directory.conversation(id)) ?? { id, kind: 'channel', name: id }) : null
+        const channel = fresh.find((match) => match.ts === message.ts)?.channel
+        if (!channel?.id) return null
+        // A channel the person is not in is not in their listing; the match names it.
+        return (
+          (await directory.conversation(channel.id)) ?? {
+            id: channel.id,
+            kind: channel.is_private ? 'private' : 'channel',
+            name: cleanName(channel.name ?? '') || channel.id,
+          }
+        )
       },
     )
     const newestOfPage = fresh[0]?.ts
@@ -418,6 +458,8 @@ function createSlackSource(input: {
           "This is a bot token (xoxb-…). Lull reads Slack as you: paste the user token (xoxp-…) from the app's OAuth & Permissions page.",
         )
       const me = await whoAmI()
+      // Verifying again is how the person says they changed the app (turned Socket Mode on).
+      hub?.forgetSocketModeOff()
       const missing = requiredScopes.filter((scope) => !me.scopes.includes(scope))
       if (me.scopes.length > 0 && missing.length > 0)
         throw new HostError(

@@ -10,6 +10,7 @@ export const scopePurposes: Record<string, string> = {
   'mpim:history': 'read your group direct messages',
   'mpim:read': 'list your group direct messages',
   'users:read': 'show who wrote each message',
+  'usergroups:read': 'know which group mentions (@oncall) are addressed to you',
   'search:read': 'find mentions of you and the threads you are in',
   'dnd:read': 'read your Do Not Disturb before focus',
   'dnd:write': 'turn on Do Not Disturb while you focus',

@@ -36,9 +36,26 @@ function spanText(inner: string, names: NameLookup): string {
   return label || target
 }
 
-/** Whether the text mentions this user. */
+/** Whether the text mentions this user by name. */
 export function mentions(text: string, userId: string): boolean {
   return text.includes(`<@${userId}>`) || text.includes(`<@${userId}|`)
+}
+
+/**
+ * Whether the text asks this person for a reply: a mention of them, or of a
+ * user group they are in (@oncall is addressed to its members). @here,
+ * @channel and @everyone are broadcasts to whoever reads the channel, so
+ * they do not: counting them would make every announcement wait on a reply.
+ */
+export function isAddressedTo(
+  text: string,
+  userId: string,
+  isInGroup: (groupId: string, userId: string) => boolean,
+): boolean {
+  if (mentions(text, userId)) return true
+  for (const match of text.matchAll(/<!subteam\^([A-Z0-9]+)[|>]/g))
+    if (match[1] && isInGroup(match[1], userId)) return true
+  return false
 }
 
 /** A one-line title from the start of a text: at most `max` characters, cut at a word. */
