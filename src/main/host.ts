@@ -203,6 +203,7 @@ export function createHost(deps: HostDeps): HostHandlers {
         hasMore: result.hasMore === true,
         skipped,
         ...(result.pollAfterMs === undefined ? {} : { pollAfterMs: result.pollAfterMs }),
+        ...(result.notModifiedSince === undefined ? {} : { notModifiedSince: result.notModifiedSince }),
       }
     },
 

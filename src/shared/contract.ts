@@ -162,6 +162,8 @@ export const calls = {
       hasMore: z.boolean(),
       /** Items the source sent that no fitting could save; the cursor moved past them. */
       skipped: z.array(SkippedItem).max(pullPageLimit),
+      /** With a "nothing new" answer (GitHub's 304): since when (epoch ms) the source has answered only that. */
+      notModifiedSince: z.number().int().nonnegative().optional(),
     }),
   },
   /** Write "done" back to the source (a GitHub thread marked done). */

@@ -5,12 +5,20 @@
 // different items, as the suite asks. A message is an issue opened with it
 // as its title, or a comment when it is long or carries markup. One pull is
 // one list request, so a fault at "page k" is a fault on the k-th one.
+import { vi } from 'vitest'
 import { createGithubSourceFactory } from '../../src/main/sources/github'
 import { startGithubEmulator } from '../emulators/github/server'
 import type { ConformanceAdapter, SaidMessage, SuiteClock } from './adapter'
 import { describeSourceConformance } from './suite'
 
 const oneMegabyte = 1024 * 1024
+
+// A timeout at page k waits out the source's deadline (counted from when a
+// request leaves, so Octokit's spacing of status changes a second apart
+// does not count), and Octokit's spacing makes a status test take seconds:
+// far more time is allowed than either needs, so a busy machine is no failure.
+const requestDeadlineMs = 2_000
+vi.setConfig({ testTimeout: 30_000 })
 
 async function createGithubAdapter(clock: SuiteClock): Promise<ConformanceAdapter> {
   const emulator = await startGithubEmulator({ now: () => clock.now() })
@@ -28,8 +36,11 @@ async function createGithubAdapter(clock: SuiteClock): Promise<ConformanceAdapte
   return {
     kind: 'github',
     credentials: { token: emulator.token(), baseUrl: emulator.url },
-    // Octokit's throttling spaces writes a second apart, so a deadline under that would cut a status change short.
-    factory: createGithubSourceFactory({ now: () => clock.now(), requestTimeoutMs: 2_500, retryBaseMs: 10 }),
+    factory: createGithubSourceFactory({
+      now: () => clock.now(),
+      requestTimeoutMs: requestDeadlineMs,
+      retryBaseMs: 10,
+    }),
     streams: ['participating', 'notifications'],
     say,
     sayHuge: (stream, token) => comment(stream, `${token} ${'x'.repeat(oneMegabyte)}`),

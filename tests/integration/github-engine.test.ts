@@ -3,8 +3,10 @@
 // updated twice stays one item with its latest words; done is written to
 // GitHub (through the outbox, retried by Octokit and then by the outbox);
 // a thread with news after done is held again; a review request breaks
-// through deep work when a rule names it.
-import { afterEach, describe, expect, it } from 'vitest'
+// through deep work when a rule names it; a status only an organisation
+// could see is back as it was after focus.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { FocusStatus } from '../../src/shared/contract'
 import type { Settings } from '../../src/shared/model'
 import { startGithubApp } from '../emulators/github/app'
 
@@ -92,5 +94,25 @@ describe('GitHub in the app', () => {
     expect(items.find((item) => item.title === 'FYI: release notes')?.status).toBe('held')
     expect((review?.receivedAt ?? 0) - (review?.sentAt ?? 0)).toBeLessThanOrEqual(60_000)
     expect(app.host.ports.notifications.some((notice) => notice.kind === 'breakthrough')).toBe(true)
+  })
+
+  // Octokit spaces GraphQL calls a second apart: reading and setting, then reading and restoring, take real seconds.
+  it('puts back a status only an organisation could see, as it was, when focus ends', {
+    timeout: 30_000,
+  }, async () => {
+    const app = await startApp()
+    const onCall: FocusStatus = {
+      message: 'On call for Acme',
+      emoji: ':pager:',
+      expiresAt: null,
+      isDoNotDisturb: false,
+      visibleTo: { id: 'O_kgDOAcme', name: 'Acme' },
+    }
+    app.emulator.setStatus(onCall)
+    await app.engine.updateAccount(app.account.id, { isFocusStatusOn: true })
+    await app.engine.startFocus({ kind: 'minutes', minutes: 45 })
+    await vi.waitFor(() => expect(app.emulator.status().isDoNotDisturb).toBe(true), { timeout: 20_000 })
+    await app.engine.endFocus()
+    await vi.waitFor(() => expect(app.emulator.status()).toEqual(onCall), { timeout: 20_000 })
   })
 })

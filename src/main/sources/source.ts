@@ -12,6 +12,12 @@ export type PullResult = {
   pollAfterMs?: number
   /** More waits behind `cursor`; a page holds at most the contract's `pullPageLimit` items. */
   hasMore?: boolean
+  /**
+   * Set when the source answered "nothing new" (GitHub's 304): since when
+   * (epoch ms, this computer's clock) it has answered only that, i.e. when
+   * it last gave a full answer. A long run is worth showing.
+   */
+  notModifiedSince?: number
 }
 
 export interface Source {
@@ -32,9 +38,16 @@ export interface Source {
   /** The person's status now, so the platform can restore it after focus. */
   readFocusStatus?(): Promise<FocusStatus>
   writeFocusStatus?(status: FocusStatus): Promise<void>
+  /** Let go of what the source keeps open between calls (a signed-in connection); the account is removed or disconnected. */
+  close?(): Promise<void>
 }
 
-export type WatchHandlers = { onChange(): void; onDown(reason: string): void }
+export type WatchHandlers = {
+  onChange(): void
+  onDown(reason: string): void
+  /** Something about the open watch worth telling the person (a server slow to push), or null once it no longer holds. */
+  onNote?(note: string | null): void
+}
 
 export type AccountRef = { id: string; kind: AccountKind }
 

@@ -21,6 +21,11 @@ export const StreamHealth = z.object({
   isWatched: z.boolean().default(false),
   /** The source refused the sign-in: nothing is asked of it until the person reconnects the account. */
   needsSignIn: z.boolean().default(false),
+  /**
+   * The source has answered "nothing new" since this moment (GitHub's 304s):
+   * shown, so a stream that stays unchanged unusually long can be noticed.
+   */
+  unchangedSince: z.number().nullable().default(null),
 })
 export type StreamHealth = z.infer<typeof StreamHealth>
 

@@ -77,6 +77,7 @@ export function createStreamScheduler(deps: {
             lastOkAt: null,
             problem: null,
             needsSignIn: false,
+            unchangedSince: null,
             dueAt: now,
             askedAt: now,
             failures: 0,
@@ -120,6 +121,7 @@ export function createStreamScheduler(deps: {
       updated += result.updated
       skipped += answer.skipped.length
       pollAfterMs = answer.pollAfterMs
+      state.unchangedSince = answer.notModifiedSince ?? null
       // A cursor that did not move cannot lead anywhere new: stop rather than loop.
       hasMore = answer.hasMore && answer.cursor !== (cursor?.cursor ?? null)
     }
@@ -282,7 +284,7 @@ export function createStreamScheduler(deps: {
     /** Every stream's health, for the accounts view. */
     health(): StreamHealth[] {
       return [...streams.values()].map(
-        ({ accountId, stream, name, state, pullingSince, lastOkAt, problem, isWatched, needsSignIn }) => ({
+        ({
           accountId,
           stream,
           name,
@@ -292,6 +294,18 @@ export function createStreamScheduler(deps: {
           problem,
           isWatched,
           needsSignIn,
+          unchangedSince,
+        }) => ({
+          accountId,
+          stream,
+          name,
+          state,
+          pullingSince,
+          lastOkAt,
+          problem,
+          isWatched,
+          needsSignIn,
+          unchangedSince,
         }),
       )
     },

@@ -1,20 +1,20 @@
 // A GitHub REST and GraphQL emulator on 127.0.0.1 for the GitHub source's
-// tests: notifications with Last-Modified / If-Modified-Since (304),
-// X-Poll-Interval, `since`, Link pagination, thread done/read, the latest
-// comment, the viewer's status over GraphQL, and faults on demand (drops,
-// silence, 5xx, junk, 429, primary and secondary rate limits, 401). It
+// tests: notifications with Last-Modified / If-Modified-Since (304) and a
+// Date by the emulator's clock, X-Poll-Interval, `since`, Link pagination,
+// thread done/read, the latest comment, the viewer's status over GraphQL
+// (status.ts), and faults on demand (faults.ts), besides a server whose
+// clock runs ahead and a stale cache that answers 304 to any validator. It
 // answers under `/` as github.com's API does and under `/api/v3` and
 // `/api/graphql` as GitHub Enterprise Server does. Every body is typed
 // against GitHub's own OpenAPI description (shapes.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FocusStatus } from '../../../src/shared/contract'
+import { answerFault, type GithubFault } from './faults'
 import { issueComment, minimalRepository, privateUser, type Thread } from './shapes'
+import { createStatusKeeper } from './status'
 
-export type GithubFault =
-  | { kind: 'drop' | 'timeout' | '5xx' | 'malformed' | '401' }
-  | { kind: '429' | 'secondary'; retryAfterSeconds: number }
-  | { kind: 'primary'; resetInSeconds: number }
+export type { GithubFault } from './faults'
 
 type StoredThread = {
   thread: Thread
@@ -30,6 +30,8 @@ export type SaidThread = {
   type?: 'Issue' | 'PullRequest' | 'Release' | 'Discussion' | 'Commit' | 'CheckSuite'
   /** The latest comment's body and author; without it the thread has no comment. */
   comment?: { body: string; login?: string }
+  /** The thread's `latest_comment_url` as given, wherever it points (a link Lull must not follow with its token). */
+  latestCommentUrl?: string
   isParticipating?: boolean
 }
 
@@ -39,19 +41,24 @@ const onePixelPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 )
-/** A request the emulator holds without answering ends by itself after this long. */
-const silenceMs = 15_000
-
 export async function startGithubEmulator(options: { now(): number; login?: string }) {
   const login = options.login ?? 'octocat'
   const threads = new Map<string, StoredThread>()
   const faults: Array<{ at: number; fault: GithubFault }> = []
+  const commentFaults: GithubFault[] = []
   const writeFailures = { done: 0, read: 0 }
   const writes = { done: [] as string[], read: [] as string[] }
   const held = new Set<ServerResponse>()
   let listRequests = 0
-  /** When each list request came, by the emulator's clock, and how it was answered. */
-  const listLog: Array<{ at: number; status: number }> = []
+  /** When each list request came, by the emulator's clock, how it was answered, and the If-Modified-Since it sent. */
+  const listLog: Array<{ at: number; status: number; ifModifiedSince: string | null }> = []
+  /** The next full list answer comes from a server whose clock (or only its Last-Modified) runs ahead. */
+  let skewedNext: { aheadMs: number; part: 'last-modified' | 'clock' } | null = null
+  /** A stale cache in front of GitHub: every conditional list request is answered 304. */
+  let isStaleCache = false
+  let commentDelayMs = 0
+  let commentsInFlight = 0
+  let mostCommentsInFlight = 0
   let requests = 0
   let nextId = 1
   let nextComment = 5000
@@ -59,12 +66,15 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   let pollIntervalSeconds = 60
   let token = 'ghp_emulator_token'
   let scopes = 'notifications, user'
-  let status: FocusStatus = { message: '', emoji: '', expiresAt: null, isDoNotDisturb: false }
+  const status = createStatusKeeper()
 
   const paths: string[] = []
   const server = createServer((request, response) => {
     requests += 1
     if (paths.length < 10_000) paths.push(`${request.method} ${request.url}`)
+    // GitHub's Date is its own clock's: here the test's clock, never behind the
+    // last change (which the emulator dates a second apart, so it may run ahead).
+    response.setHeader('date', new Date(Math.max(options.now(), lastModified)).toUTCString())
     void handle(request, response).catch((error: Error) => {
       if (!response.headersSent) json(response, 500, { message: error.message })
     })
@@ -95,49 +105,12 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
   }
 
   /** Answers a fault for the list request now under way, if one is due; true when it answered. */
-  function answerFault(response: ServerResponse): boolean {
+  function answerListFault(response: ServerResponse): boolean {
     const index = faults.findIndex((entry) => entry.at === listRequests)
     if (index === -1) return false
     const [entry] = faults.splice(index, 1)
     if (!entry) return false
-    const fault = entry.fault
-    if (fault.kind === 'drop') {
-      response.writeHead(200, { 'content-type': 'application/json' })
-      response.write('[{"id": "')
-      response.socket?.destroy()
-    } else if (fault.kind === 'timeout') {
-      held.add(response)
-      setTimeout(() => {
-        held.delete(response)
-        response.socket?.destroy()
-      }, silenceMs).unref()
-    } else if (fault.kind === '5xx') json(response, 502, { message: 'Server Error' })
-    else if (fault.kind === 'malformed') {
-      response.writeHead(200, { 'content-type': 'application/json' })
-      response.end('[{"id": "1", "subject": ')
-    } else if (fault.kind === '401') json(response, 401, { message: 'Bad credentials' })
-    else if (fault.kind === 'primary') {
-      const reset = Math.ceil(options.now() / 1000) + fault.resetInSeconds
-      json(
-        response,
-        403,
-        { message: 'API rate limit exceeded' },
-        {
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': String(reset),
-        },
-      )
-    } else if (fault.kind === '429' || fault.kind === 'secondary') {
-      const code = fault.kind === '429' ? 429 : 403
-      json(
-        response,
-        code,
-        { message: 'You have exceeded a secondary rate limit.' },
-        {
-          'retry-after': String(fault.retryAfterSeconds),
-        },
-      )
-    }
+    answerFault(response, entry.fault, { now: options.now, held })
     return true
   }
 
@@ -154,9 +127,9 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
     }
     if (
       ifModifiedSince &&
-      Math.floor(lastModified / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000)
+      (isStaleCache || Math.floor(lastModified / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000))
     ) {
-      listLog.push({ at: options.now(), status: 304 })
+      listLog.push({ at: options.now(), status: 304, ifModifiedSince })
       response.writeHead(304, headers)
       response.end()
       return
@@ -176,7 +149,13 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
       return `<${base}${next.pathname}${next.search}>`
     }
     if (page < pages) links.push(`${pageUrl(page + 1)}; rel="next"`, `${pageUrl(pages)}; rel="last"`)
-    listLog.push({ at: options.now(), status: 200 })
+    listLog.push({ at: options.now(), status: 200, ifModifiedSince: ifModifiedSince ?? null })
+    if (skewedNext) {
+      // One server of the fleet keeps bad time; the next request meets another that keeps good time.
+      headers['last-modified'] = new Date(lastModified + skewedNext.aheadMs).toUTCString()
+      if (skewedNext.part === 'clock') response.setHeader('date', headers['last-modified'])
+      skewedNext = null
+    }
     json(response, 200, body, links.length > 0 ? { ...headers, link: links.join(', ') } : headers)
   }
 
@@ -197,37 +176,7 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
       })
       return
     }
-    if (query.includes('changeUserStatus')) {
-      const input = (variables?.input ?? {}) as {
-        message?: string
-        emoji?: string
-        limitedAvailability?: boolean
-        expiresAt?: string | null
-      }
-      status = {
-        message: input.message ?? '',
-        emoji: input.emoji ?? '',
-        expiresAt: input.expiresAt ? Date.parse(input.expiresAt) : null,
-        isDoNotDisturb: input.limitedAvailability === true,
-      }
-      json(response, 200, { data: { changeUserStatus: { status: { message: status.message } } } })
-      return
-    }
-    const isEmpty = status.message === '' && status.emoji === '' && !status.isDoNotDisturb
-    json(response, 200, {
-      data: {
-        viewer: {
-          status: isEmpty
-            ? null
-            : {
-                message: status.message,
-                emoji: status.emoji,
-                expiresAt: status.expiresAt === null ? null : new Date(status.expiresAt).toISOString(),
-                indicatesLimitedAvailability: status.isDoNotDisturb,
-              },
-        },
-      },
-    })
+    json(response, 200, status.answer(query, variables))
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -250,11 +199,19 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
     }
     if (request.method === 'GET' && path === '/notifications') {
       listRequests += 1
-      if (answerFault(response)) return
+      if (answerListFault(response)) return
       return listNotifications(request, response, url)
     }
     const comment = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(path)
     if (request.method === 'GET' && comment) {
+      commentsInFlight += 1
+      mostCommentsInFlight = Math.max(mostCommentsInFlight, commentsInFlight)
+      response.on('close', () => {
+        commentsInFlight -= 1
+      })
+      if (commentDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, commentDelayMs))
+      const fault = commentFaults.shift()
+      if (fault) return answerFault(response, fault, { now: options.now, held })
       const found = [...threads.values()].find((stored) => String(stored.comment?.id) === comment[2])
       if (!found?.comment) return json(response, 404, { message: 'Not Found' })
       return json(
@@ -309,7 +266,8 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
         title: said.title ?? `Thread ${id}`,
         url: subjectUrl,
         latest_comment_url:
-          commentId === null ? subjectUrl : `${api}/repos/${fullName}/issues/comments/${commentId}`,
+          said.latestCommentUrl ??
+          (commentId === null ? subjectUrl : `${api}/repos/${fullName}/issues/comments/${commentId}`),
         type,
       },
       reason: said.reason ?? (said.isParticipating === false ? 'subscribed' : 'mention'),
@@ -366,6 +324,28 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
     failList(fault: GithubFault, n = 0) {
       faults.push({ at: listRequests + 1 + n, fault })
     },
+    /** Faults on the next comment reads, one each, in order. */
+    failComments(...next: GithubFault[]) {
+      commentFaults.push(...next)
+    },
+    /** Comments are answered this much later, so reads made at once overlap. */
+    setCommentDelay(ms: number) {
+      commentDelayMs = ms
+    },
+    /** The most comment reads the emulator was answering at once. */
+    mostCommentsInFlight: () => mostCommentsInFlight,
+    /**
+     * The next full list answer comes from a server whose clock runs `aheadMs`
+     * ahead: its Last-Modified only (its Date keeps time), or its whole clock
+     * (Date too). The answers after it keep time again.
+     */
+    skewNextAnswer(aheadMs: number, part: 'last-modified' | 'clock') {
+      skewedNext = { aheadMs, part }
+    },
+    /** Answer every conditional list request 304, new threads or not, as a stale cache would. */
+    setStaleCache(isStale: boolean) {
+      isStaleCache = isStale
+    },
     failWrites(action: 'done' | 'read', times: number) {
       writeFailures[action] = times
     },
@@ -378,9 +358,10 @@ export async function startGithubEmulator(options: { now(): number; login?: stri
     revoke() {
       token = `revoked-${token}`
     },
-    status: () => status,
+    status: () => status.status(),
+    /** The person sets their status in GitHub's own app. */
     setStatus(next: FocusStatus) {
-      status = next
+      status.setStatus(next)
     },
     writes: () => ({ done: [...writes.done], read: [...writes.read] }),
     requestCount: () => requests,

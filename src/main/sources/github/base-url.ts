@@ -36,3 +36,16 @@ export function githubPlace(baseUrl: string | undefined): GithubPlace {
   const origin = `${url.protocol}//${url.host}`
   return { apiUrl: `${origin}/api/v3`, webUrl: origin, isEnterprise: true }
 }
+
+/**
+ * Whether a URL GitHub handed Lull (a comment link) lies under the
+ * account's own API: the same scheme, host and port, below its base path.
+ * Only such a URL is fetched with the account's token.
+ */
+export function isUnderApi(url: string, place: GithubPlace): boolean {
+  if (!URL.canParse(url)) return false
+  const target = new URL(url)
+  const api = new URL(place.apiUrl)
+  const base = api.pathname.replace(/\/+$/, '')
+  return target.origin === api.origin && target.pathname.startsWith(`${base}/`)
+}

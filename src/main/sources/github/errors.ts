@@ -8,25 +8,45 @@ type ErrorLike = {
   response?: { headers?: Record<string, string | undefined> }
 }
 
-/** Seconds GitHub asks to wait, from Retry-After or the primary limit's reset; null when it is not a rate limit. */
-export function rateLimitWait(error: ErrorLike, now: number): number | null {
-  const headers = error.response?.headers ?? {}
+/**
+ * A rate limit GitHub answered: `primary` when the hour's requests are used
+ * up, `secondary` when it asks Lull to slow down (too many at once or too
+ * fast), and how many seconds to ask nothing.
+ */
+export type RateLimit = { kind: 'primary' | 'secondary'; seconds: number }
+
+/** GitHub documents at least a minute's wait after a secondary limit that names no time. */
+const secondaryWaitSeconds = 60
+
+/** GitHub's words for a secondary limit (older servers say "abuse detection"). */
+const secondaryWords = /secondary rate limit|abuse detection/i
+
+/** The rate limit an error is, from Retry-After, the primary limit's reset or GitHub's words; null when it is not one. */
+export function rateLimitOf(error: ErrorLike, now: number): RateLimit | null {
   if (error.status !== 403 && error.status !== 429) return null
+  const headers = error.response?.headers ?? {}
+  const isSecondary = error.status === 429 || secondaryWords.test(error.message ?? '')
+  const isPrimary = headers['x-ratelimit-remaining'] === '0' && !isSecondary
   const retryAfter = Number(headers['retry-after'])
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers['retry-after'] !== undefined)
-    return retryAfter
-  if (headers['x-ratelimit-remaining'] === '0') {
+  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0)
+    return { kind: isPrimary ? 'primary' : 'secondary', seconds: retryAfter }
+  if (isPrimary) {
     const reset = Number(headers['x-ratelimit-reset'])
-    return Number.isFinite(reset) ? Math.max(1, Math.ceil(reset - now / 1000)) : 60
+    const seconds = Number.isFinite(reset) ? Math.max(1, Math.ceil(reset - now / 1000)) : 60
+    return { kind: 'primary', seconds }
   }
-  return error.status === 429 ? 60 : null
+  return isSecondary ? { kind: 'secondary', seconds: secondaryWaitSeconds } : null
 }
 
-export function rateLimited(until: number, now: number): HostError {
+export function rateLimited(kind: RateLimit['kind'], until: number, now: number): HostError {
   const seconds = Math.max(1, Math.round((until - now) / 1000))
+  const when = `${seconds} s (until ${new Date(until).toISOString()})`
   return new HostError(
     'rate-limited',
-    `GitHub asked Lull to wait ${seconds} s (until ${new Date(until).toISOString()}). Lull asks nothing of it until then.`,
+    kind === 'secondary'
+      ? `GitHub asked Lull to slow down. Lull asks nothing of it for ${when}, then goes on more gently.`
+      : `GitHub asked Lull to wait ${when}: this account's requests for the hour are used up. Lull asks nothing of it until then.`,
+    { retryAfterMs: until - now },
   )
 }
 
@@ -47,6 +67,18 @@ export function toHostError(error: unknown, deadlineMs: number): HostError {
     return new HostError(
       'source-unreachable',
       'GitHub answered "not found" (404): check the server address, or whether the token can see notifications.',
+    )
+  }
+  if (failure.status === 406) {
+    return new HostError(
+      'refused',
+      `GitHub would not answer in the form Lull asks for (406: ${message}). An older GitHub Enterprise Server may lack what Lull needs; if this is github.com, please report it.`,
+    )
+  }
+  if (failure.status === 422) {
+    return new HostError(
+      'refused',
+      `GitHub turned the request down as invalid (422: ${message}). Nothing was changed; Lull asks again later, and if this goes on, please report it.`,
     )
   }
   if (/abort|timed? ?out/i.test(`${failure.name} ${message}`)) {

@@ -2,19 +2,23 @@
 // unchanged inbox costs a 304 (free against the rate limit), never sooner
 // than GitHub's X-Poll-Interval; done and read written back; "busy" set as
 // the person's status during focus. github.com or GitHub Enterprise Server.
-import { z } from 'zod'
 import { type FocusStatus, HostError } from '../../../shared/contract'
+import { fetchOnlyTo } from '../../net'
 import type { Credentials } from '../../vault'
 import type { Source, SourceFactory } from '../source'
 import { githubPlace } from './base-url'
 import { createGithubClient, type GithubClient } from './client'
-import { rateLimited, rateLimitWait, toHostError } from './errors'
-import { type LatestComment, ThreadPayload, threadToItem } from './normalize'
+import { createCommentReader } from './comments'
+import { type CursorRun, isAtEdge, nextCursor, readCursor } from './cursor'
+import { createDeadlines, type Deadlines } from './deadline'
+import { type RateLimit, rateLimited, rateLimitOf, toHostError } from './errors'
+import { ThreadPayload, threadToItem } from './normalize'
 import { readStatus, writeStatus } from './status'
+import { isValidatorFresh, trustedValidator } from './validator'
 
 export type GithubSourceOptions = {
   now?: () => number
-  /** Each request's deadline. */
+  /** Each request's deadline, from when it leaves. */
   requestTimeoutMs?: number
   /** The retry plugin's first wait after a server error. */
   retryBaseMs?: number
@@ -22,34 +26,10 @@ export type GithubSourceOptions = {
 
 /** One request per pull: 50 threads, GitHub's largest page. */
 const perPage = 50
-/** Comments read at once while a page is turned into items. */
-const commentConcurrency = 16
-/** Threads whose latest comment is remembered, so an unchanged thread costs no second read. */
-const commentMemory = 2_000
-/** Ids kept in the cursor of the threads updated in its last second (see Cursor). */
-const edgeIds = 40
-
-/**
- * Where a stream has read to. `since` is the newest update seen; GitHub's
- * `since` includes that second, so `edge` names the threads already given
- * at exactly that time (their ids), and they are not given again. `page`
- * is set while a backlog is being paged; `lastModified` only once it is read
- * to its end, so an interrupted backlog is asked again in full.
- */
-const Cursor = z.object({
-  lastModified: z.string().max(64).optional(),
-  since: z.string().max(64).optional(),
-  edge: z.array(z.string().max(64)).max(edgeIds).optional(),
-  page: z.number().int().min(2).max(10_000).optional(),
-  pending: z
-    .object({
-      lastModified: z.string().max(64).optional(),
-      since: z.string().max(64).optional(),
-      edge: z.array(z.string().max(96)).max(edgeIds),
-    })
-    .optional(),
-})
-type Cursor = z.infer<typeof Cursor>
+/** Comments read at once while a page is turned into items; GitHub asks for requests one after another. */
+const commentConcurrency = 2
+/** After GitHub asked Lull to slow down, comments are read one at a time for this long. */
+const gentleMs = 60 * 60_000
 
 const scopesFor = { notifications: ['notifications', 'repo'], status: ['user'] }
 
@@ -61,13 +41,24 @@ export function createGithubSourceFactory(options: GithubSourceOptions = {}): So
     if (!token)
       throw new HostError('invalid-request', 'Paste a GitHub personal access token (classic) to connect.')
     const place = githubPlace(credentials?.baseUrl)
+    const deadlines = createDeadlines(deadlineMs)
     const client = createGithubClient({
       token,
       place,
-      fetch: context?.fetch ?? globalThis.fetch,
+      // The token goes to the account's own API origin only, whatever an answer names.
+      fetch: deadlines.fetch(fetchOnlyTo(context?.fetch ?? globalThis.fetch, place.apiUrl)),
       retryBaseMs: options.retryBaseMs ?? 1_000,
     })
-    return createGithubSource({ accountId: account.id, token, credentials, place, client, now, deadlineMs })
+    return createGithubSource({
+      accountId: account.id,
+      token,
+      credentials,
+      place,
+      client,
+      deadlines,
+      now,
+      deadlineMs,
+    })
   }
 }
 
@@ -77,73 +68,44 @@ function createGithubSource(input: {
   credentials: Credentials | null
   place: ReturnType<typeof githubPlace>
   client: GithubClient
+  deadlines: Deadlines
   now: () => number
   deadlineMs: number
 }): Source {
-  const { client, place, now, deadlineMs } = input
+  const { client, place, deadlines, now, deadlineMs } = input
   /** No request before this time: GitHub asked Lull to wait. */
   let notBefore = 0
-  const comments = new Map<string, { updatedAt: string; comment: LatestComment }>()
-  const signal = () => AbortSignal.timeout(deadlineMs)
+  let limitKind: RateLimit['kind'] = 'primary'
+  /** Until then, one request at a time. */
+  let gentleUntil = 0
 
-  async function ask<T>(call: () => Promise<T>): Promise<T> {
-    if (now() < notBefore) throw rateLimited(notBefore, now())
+  /** Notes a rate limit GitHub answered; the error to give, or null when it was none. */
+  function noteRateLimit(error: unknown): HostError | null {
+    const limit = rateLimitOf(error as { status?: number }, now())
+    if (limit === null) return null
+    notBefore = now() + limit.seconds * 1000
+    limitKind = limit.kind
+    if (limit.kind === 'secondary') gentleUntil = notBefore + gentleMs
+    return rateLimited(limitKind, notBefore, now())
+  }
+
+  async function ask<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (now() < notBefore) throw rateLimited(limitKind, notBefore, now())
     try {
-      return await call()
+      return await deadlines.run(call)
     } catch (error) {
-      const wait = rateLimitWait(error as { status?: number }, now())
-      if (wait !== null) {
-        notBefore = now() + wait * 1000
-        throw rateLimited(notBefore, now())
-      }
-      throw toHostError(error, deadlineMs)
+      throw noteRateLimit(error) ?? toHostError(error, deadlineMs)
     }
   }
 
-  async function latestComment(thread: ThreadPayload): Promise<LatestComment> {
-    const url = thread.subject.latest_comment_url
-    if (!url || url === thread.subject.url || !/\/comments\/\d+$/.test(url)) return null
-    const known = comments.get(thread.id)
-    if (known && known.updatedAt === thread.updated_at) return known.comment
-    let comment: LatestComment = null
-    try {
-      const answer = await client.request({ method: 'GET', url, request: { signal: signal(), retries: 0 } })
-      const parsed = z
-        .object({ body: z.string().nullish(), user: z.object({ login: z.string() }).nullish() })
-        .safeParse(answer.data)
-      if (parsed.success)
-        comment = { login: parsed.data.user?.login ?? 'GitHub', body: parsed.data.body ?? '' }
-    } catch {
-      // The item is stored without the comment; the next update of the thread reads it again.
-    }
-    if (comments.size >= commentMemory) comments.delete(comments.keys().next().value ?? '')
-    comments.set(thread.id, { updatedAt: thread.updated_at, comment })
-    return comment
-  }
-
-  async function commentsOf(threads: ThreadPayload[]): Promise<LatestComment[]> {
-    const found: LatestComment[] = new Array(threads.length).fill(null)
-    let next = 0
-    const worker = async () => {
-      while (next < threads.length) {
-        const index = next++
-        found[index] = await latestComment(threads[index] as ThreadPayload)
-      }
-    }
-    await Promise.all(Array.from({ length: commentConcurrency }, worker))
-    return found
-  }
-
-  function readCursor(text: string | null): Cursor {
-    if (text === null) return {}
-    try {
-      const parsed = Cursor.safeParse(JSON.parse(text))
-      if (parsed.success) return parsed.data
-    } catch {
-      // An unreadable cursor reads as none: the stream is read again and nothing is stored twice.
-    }
-    return {}
-  }
+  const commentsOf = createCommentReader({
+    client,
+    place,
+    deadlines,
+    concurrency: () => (now() < gentleUntil ? 1 : commentConcurrency),
+    mayAsk: () => now() >= notBefore,
+    isRateLimit: (error) => noteRateLimit(error) !== null,
+  })
 
   return {
     async verify() {
@@ -153,7 +115,7 @@ function createGithubSource(input: {
           'This is a fine-grained token, and GitHub does not let those read notifications. Create a classic token (Settings → Developer settings → Tokens (classic)) with the notifications scope, and user if Lull should set your status while you focus.',
         )
       }
-      const answer = await ask(() => client.request('GET /user', { request: { signal: signal() } }))
+      const answer = await ask((signal) => client.request('GET /user', { request: { signal } }))
       const granted = (answer.headers['x-oauth-scopes'] ?? '')
         .split(',')
         .map((scope) => scope.trim())
@@ -184,8 +146,13 @@ function createGithubSource(input: {
         throw new HostError('invalid-request', `GitHub has no stream ${stream}.`)
       }
       const cursor = readCursor(cursorText)
-      const isPaging = cursor.page !== undefined
-      const answer = await ask(async () => {
+      const askedAt = now()
+      // Paging a backlog, or holding a validator too old to trust, the list is asked in full.
+      const validator =
+        cursor.page === undefined && isValidatorFresh(cursor.checkedAt, askedAt)
+          ? cursor.lastModified
+          : undefined
+      const answer = await ask(async (signal) => {
         try {
           return await client.request('GET /notifications', {
             all: false,
@@ -193,8 +160,8 @@ function createGithubSource(input: {
             per_page: perPage,
             page: cursor.page ?? 1,
             ...(cursor.since ? { since: cursor.since } : {}),
-            headers: !isPaging && cursor.lastModified ? { 'if-modified-since': cursor.lastModified } : {},
-            request: { signal: signal(), retries: 0 },
+            headers: validator ? { 'if-modified-since': validator } : {},
+            request: { signal, retries: 0 },
           })
         } catch (error) {
           const failure = error as {
@@ -207,9 +174,13 @@ function createGithubSource(input: {
       })
       if ('notModified' in answer) {
         // Unchanged since the last look: free against the rate limit, nothing to store.
-        return { items: [], cursor: cursorText, pollAfterMs: pollAfter(answer.notModified) }
+        return {
+          items: [],
+          cursor: cursorText,
+          pollAfterMs: pollAfter(answer.notModified),
+          ...(cursor.checkedAt === undefined ? {} : { notModifiedSince: cursor.checkedAt }),
+        }
       }
-      const pollAfterMs = pollAfter(String(answer.headers['x-poll-interval'] ?? ''))
       const data: unknown = answer.data
       if (data === '' || data === undefined) {
         throw new HostError(
@@ -223,14 +194,12 @@ function createGithubSource(input: {
           'GitHub answered the notifications request with something that is not a list. Nothing was stored; Lull tries again later.',
         )
       }
-      const edge = new Set(cursor.edge ?? [])
       const threads: ThreadPayload[] = []
       const junk: unknown[] = []
       for (const raw of data) {
         const parsed = ThreadPayload.safeParse(raw)
         if (!parsed.success) junk.push(raw)
-        else if (!(parsed.data.updated_at === cursor.since && edge.has(edgeKey(parsed.data))))
-          threads.push(parsed.data)
+        else if (!isAtEdge(parsed.data, cursor)) threads.push(parsed.data)
       }
       // GitHub lists newest first; items are handed on in the order things happened.
       threads.reverse()
@@ -241,72 +210,58 @@ function createGithubSource(input: {
       // A thread GitHub sent that Lull cannot read is handed on as it is: the host names it and sets it aside.
       items.push(...junk)
 
-      const run = cursor.pending ?? {
+      const run: CursorRun = cursor.pending ?? {
         edge: [],
-        ...(answer.headers['last-modified'] ? { lastModified: answer.headers['last-modified'] } : {}),
+        ...runValidator(answer.headers, askedAt),
       }
-      const newest = newestOf(threads, run.since ?? cursor.since, run.edge)
       const hasMore = /rel="next"/.test(answer.headers.link ?? '')
-      const next: Cursor = hasMore
-        ? { ...pick(cursor), page: (cursor.page ?? 1) + 1, pending: { ...run, ...newest } }
-        : {
-            ...(run.lastModified ? { lastModified: run.lastModified } : {}),
-            ...(newest.since ? { since: newest.since } : {}),
-            ...(newest.edge.length > 0 ? { edge: newest.edge } : {}),
-          }
+      const next = nextCursor({ cursor, run, threads, hasMore })
+      // A rate limit met while reading comments: the page is kept, and nothing more is asked until it ends.
+      const pollAfterMs = Math.max(
+        pollAfter(String(answer.headers['x-poll-interval'] ?? '')),
+        notBefore - now(),
+      )
       return { items, cursor: JSON.stringify(next), hasMore, pollAfterMs }
     },
 
     async markDone(externalId) {
-      await ask(() =>
+      await ask((signal) =>
         client.request('DELETE /notifications/threads/{thread_id}', {
           thread_id: Number(externalId),
-          request: { signal: signal() },
+          request: { signal },
         }),
       )
     },
 
     async markRead(externalId) {
-      await ask(() =>
+      await ask((signal) =>
         client.request('PATCH /notifications/threads/{thread_id}', {
           thread_id: Number(externalId),
-          request: { signal: signal() },
+          request: { signal },
         }),
       )
     },
 
-    readFocusStatus: (): Promise<FocusStatus> => ask(() => readStatus(client, signal())),
-    writeFocusStatus: (status: FocusStatus) => ask(() => writeStatus(client, status, signal())),
+    readFocusStatus: (): Promise<FocusStatus> => ask((signal) => readStatus(client, signal)),
+    writeFocusStatus: (status: FocusStatus) => ask((signal) => writeStatus(client, status, signal)),
   }
 }
 
-/** The cursor without the paging fields, for the page after this one. */
-function pick(cursor: Cursor): Cursor {
-  const { page: _page, pending: _pending, ...rest } = cursor
-  return rest
+/** The validator a list answer gives the run it starts, and when it came; none when GitHub's times cannot be trusted. */
+function runValidator(
+  headers: Record<string, string | number | undefined>,
+  askedAt: number,
+): Pick<CursorRun, 'lastModified' | 'checkedAt'> {
+  const lastModified = trustedValidator({
+    lastModified: headerText(headers['last-modified']),
+    date: headerText(headers.date),
+    now: askedAt,
+  })
+  return lastModified === undefined ? {} : { lastModified, checkedAt: askedAt }
 }
 
-function edgeKey(thread: ThreadPayload): string {
-  return thread.id
-}
-
-/** The newest update among what was read so far in this run, and the threads at its second. */
-function newestOf(
-  threads: ThreadPayload[],
-  since: string | undefined,
-  edge: string[],
-): { since?: string; edge: string[] } {
-  let newest = since
-  let atNewest = [...edge]
-  for (const thread of threads) {
-    const at = Date.parse(thread.updated_at)
-    const current = newest === undefined ? Number.NEGATIVE_INFINITY : Date.parse(newest)
-    if (at > current) {
-      newest = thread.updated_at
-      atNewest = [edgeKey(thread)]
-    } else if (at === current && atNewest.length < edgeIds) atNewest.push(edgeKey(thread))
-  }
-  return newest === undefined ? { edge: atNewest } : { since: newest, edge: atNewest }
+function headerText(value: string | number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value)
 }
 
 /** GitHub's X-Poll-Interval in ms (60 s when it does not say): never ask sooner. */

@@ -1,7 +1,8 @@
 // The person's GitHub status over GraphQL: read before focus so it can be
 // put back, and set to "busy" (limited availability) with an expiry at the
-// session's end. Needs the token's `user` scope; without it GitHub says so
-// and Lull passes that on.
+// session's end. A status only one organisation may see is put back for
+// that organisation only; Lull's own is public. Needs the token's `user`
+// scope; without it GitHub says so and Lull passes that on.
 import { z } from 'zod'
 import { type FocusStatus, HostError } from '../../../shared/contract'
 import type { GithubClient } from './client'
@@ -14,6 +15,9 @@ const ViewerStatus = z.object({
         emoji: z.string().nullish(),
         expiresAt: z.string().nullish(),
         indicatesLimitedAvailability: z.boolean().nullish(),
+        organization: z
+          .object({ id: z.string().min(1).max(256), login: z.string().max(256), name: z.string().nullish() })
+          .nullish(),
       })
       .nullable(),
   }),
@@ -34,7 +38,7 @@ export async function readStatus(client: GithubClient, signal: AbortSignal): Pro
   let data: unknown
   try {
     data = await client.graphql(
-      'query { viewer { status { message emoji expiresAt indicatesLimitedAvailability } } }',
+      'query { viewer { status { message emoji expiresAt indicatesLimitedAvailability organization { id login name } } } }',
       { request: { signal } },
     )
   } catch (error) {
@@ -44,11 +48,15 @@ export async function readStatus(client: GithubClient, signal: AbortSignal): Pro
   if (!parsed.success)
     throw new HostError('source-junk', 'GitHub answered the status question with something Lull cannot read.')
   const status = parsed.data.viewer.status
+  const organization = status?.organization
   return {
     message: status?.message ?? '',
     emoji: status?.emoji ?? '',
     expiresAt: status?.expiresAt ? Date.parse(status.expiresAt) : null,
     isDoNotDisturb: status?.indicatesLimitedAvailability === true,
+    ...(organization
+      ? { visibleTo: { id: organization.id, name: organization.name || organization.login } }
+      : {}),
   }
 }
 
@@ -66,6 +74,8 @@ export async function writeStatus(
           emoji: status.emoji,
           limitedAvailability: status.isDoNotDisturb,
           expiresAt: status.expiresAt === null ? null : new Date(status.expiresAt).toISOString(),
+          // Without it GitHub shows the status to everyone.
+          ...(status.visibleTo ? { organizationId: status.visibleTo.id } : {}),
         },
         request: { signal },
       },

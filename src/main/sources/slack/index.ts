@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { type FocusStatus, HostError } from '../../../shared/contract'
 import { cleanName } from '../../../shared/display-text'
 import { createLog, type Log } from '../../log'
+import { fetchOnlyTo } from '../../net'
 import type { Source, SourceFactory } from '../source'
 import { createSlackClient, slackApiUrl } from './client'
 import { type Conversation, createDirectory, type Directory } from './directory'
@@ -74,7 +75,8 @@ export function createSlackSourceFactory(options: SlackSourceOptions = {}): Sour
         "Paste the user token (xoxp-…) from your Lull app's OAuth & Permissions page to connect Slack.",
       )
     const apiUrl = slackApiUrl(credentials?.baseUrl || options.apiUrl)
-    const fetch = context?.fetch ?? globalThis.fetch
+    // The token goes to the account's own API origin only, whatever an answer names.
+    const fetch = fetchOnlyTo(context?.fetch ?? globalThis.fetch, apiUrl)
     const timeoutMs = options.requestTimeoutMs ?? 20_000
     const client = createSlackClient({ token, apiUrl, fetch, timeoutMs })
     return createSlackSource({
