@@ -18,7 +18,7 @@ import { createLedger, type Ledger } from './sources/ledger'
 import type { AccountRef, Source, SourceFactory } from './sources/source'
 import { createWatchManager, systemTimer, type WatchManager } from './sources/watches'
 import { checkStore, createMemoryStoreMarker, type StoreMarker } from './store-marker'
-import type { Vault } from './vault'
+import type { Credentials, Vault } from './vault'
 
 export type HostDeps = {
   mode: 'electron' | 'browser'
@@ -88,10 +88,69 @@ export function createHost(deps: HostDeps): HostHandlers {
     return source
   }
 
+  /** A source let go: what it keeps open between calls (an email connection) is closed. */
+  function release(source: Source | undefined) {
+    source?.close?.().catch((error: unknown) => {
+      log.warn(
+        'accounts',
+        `a connection could not be closed: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    })
+  }
+
+  /** Swap in the source for an account (a new sign-in), letting the old one go. */
+  function keep(accountId: string, source: Source) {
+    const before = sources.get(accountId)
+    sources.set(accountId, source)
+    if (before !== source) release(before)
+  }
+
   function forget(accountId: string) {
+    release(sources.get(accountId))
     sources.delete(accountId)
     watches.closeAccount(accountId)
     ledger.forget(accountId)
+  }
+
+  /** Verify a sign-in and read what the account offers; the source is released if anything fails. */
+  async function signIn(input: {
+    kind: AccountKind
+    credentials: Credentials | null
+    existing: Array<{ id: string; identity: string }>
+    reconnect: string | undefined
+  }) {
+    const { kind, credentials } = input
+    const factory = deps.sources[kind]
+    if (!factory) throw new HostError('unknown-account', `Lull cannot connect ${kind} accounts yet.`)
+    // Verified under a name of its own first: the id is known only once the identity is.
+    const trialId = kind === 'sample' ? 'sample' : `${kind}-${newId()}`
+    let source = factory({ id: trialId, kind }, credentials, contextFor(trialId))
+    try {
+      const verified = await source.verify()
+      // A name with bidi controls or zero-width characters can pass for another.
+      const identity = cleanName(verified.identity)
+      const id =
+        kind === 'sample'
+          ? 'sample'
+          : accountIdFor({
+              identity,
+              existing: input.existing,
+              reconnect: input.reconnect,
+              mint: () => trialId,
+            })
+      const isAgain = id !== trialId
+      if (isAgain) {
+        // The same account signing in again: made anew under its own id; its watches reopen with it.
+        release(source)
+        watches.closeAccount(id)
+        source = factory({ id, kind }, credentials, contextFor(id))
+      }
+      const streams = await source.listStreams()
+      return { id, identity, isAgain, source, streams, avatarUrl: verified.avatarUrl }
+    } catch (error) {
+      release(source)
+      throw error
+    }
   }
 
   return {
@@ -120,31 +179,15 @@ export function createHost(deps: HostDeps): HostHandlers {
           `This system has no keyring, so Lull can only save the sign-in with ${vault.backend}, which anyone who can read your files can undo. Save it anyway, keep it for this run only (you sign in again after a restart), or install GNOME Keyring or KWallet and restart Lull.`,
         )
       }
-      const factory = deps.sources[kind]
-      if (!factory) throw new HostError('unknown-account', `Lull cannot connect ${kind} accounts yet.`)
-      // Verified under a name of its own first: the id is known only once the identity is.
-      const trialId = kind === 'sample' ? 'sample' : `${kind}-${newId()}`
-      let source = factory({ id: trialId, kind }, kind === 'sample' ? null : credentials, contextFor(trialId))
-      const verified = await source.verify()
-      // A name with bidi controls or zero-width characters can pass for another.
-      const identity = cleanName(verified.identity)
-      const id =
-        kind === 'sample'
-          ? 'sample'
-          : accountIdFor({ identity, existing: existing ?? [], reconnect, mint: () => trialId })
-      const isAgain = id !== trialId && kind !== 'sample'
-      if (isAgain) {
-        // The same account signing in again: its old source and watches give way to the new sign-in.
-        sources.delete(id)
-        watches.closeAccount(id)
-        source = factory({ id, kind }, credentials, contextFor(id))
-      }
-      const streams = await source.listStreams()
-      const avatar = verified.avatarUrl
-        ? await fetchAvatar(contextFor(id).fetch, verified.avatarUrl, log)
-        : null
+      const { id, identity, isAgain, source, streams, avatarUrl } = await signIn({
+        kind,
+        credentials: kind === 'sample' ? null : credentials,
+        existing: existing ?? [],
+        reconnect,
+      })
+      const avatar = avatarUrl ? await fetchAvatar(contextFor(id).fetch, avatarUrl, log) : null
       if (kind !== 'sample') await vault.put(id, credentials, { thisRunOnly: secretStorage === 'this-run' })
-      sources.set(id, source)
+      keep(id, source)
       log.info('accounts', `${isAgain ? 'reconnected' : 'connected'} ${kind} account ${id} as ${identity}`)
       return {
         id,

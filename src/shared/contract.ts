@@ -286,6 +286,8 @@ export const events = {
     state: z.enum(['open', 'down']),
     reason: z.string().max(512).nullable(),
     retryAt: z.number().int().nonnegative().nullable(),
+    /** Something about the open watch worth telling the person (a mail server slow to push). */
+    note: z.string().max(256).nullable().optional(),
   }),
 } as const
 

@@ -66,6 +66,17 @@ export type ConformanceAdapter = {
     /** Change the status at the server, as the person would in the source's own app. */
     setAsPerson(status: FocusStatus): void
   }
+  /**
+   * Present when the source speaks HTTP: the origin (scheme, host, port) its
+   * credentials belong to. The suite checks no credentials go anywhere else.
+   */
+  credentialOrigin?: string
+  /**
+   * Present when an answer can name a link the source might follow with its
+   * credentials (GitHub's latest comment URL): say a message whose answer
+   * points that link at `url`, on another server.
+   */
+  sayWithLinkTo?(stream: string, message: SaidMessage, url: string): Maybe<void>
   /** Stop the server; called after each test. */
   stop?(): Maybe<void>
 }

@@ -4,12 +4,13 @@
 // Team. A message is an RFC 5322 message delivered straight into the
 // Maildir, dated by the suite's clock.
 //
-// One "request" is one IMAP session (connect, sign in, work, log out): the
-// source records one ledger entry per session and the proxy counts one per
-// connection, so the two counts meet. A page is one pull, so a fault at
-// "page k" is a fault in the k-th session that searches or fetches. IMAP has
-// no status codes, so the HTTP-shaped faults are mapped to the nearest thing
-// a server does:
+// One "request" is one piece of work the source records in its ledger (a
+// pull, a list, a verify). The source keeps one signed-in connection between
+// pieces of work and begins each with a sign-in (a fresh connection) or a
+// NOOP (checking the kept one), so the proxy counts those commands and the
+// two counts meet. A page is one pull, so a fault at "page k" is a fault in
+// the k-th such session that searches or fetches. IMAP has no status codes,
+// so the HTTP-shaped faults are mapped to the nearest thing a server does:
 // - drop: the answer to the SEARCH/FETCH is cut in half and the socket closed;
 // - timeout: the answer never comes (the source's own deadline ends it);
 // - 5xx: a tagged `NO [UNAVAILABLE]` (RFC 5530: a subsystem is down for now);
@@ -18,11 +19,12 @@
 //   the shape rate-limiting servers give (no IMAP standard has Retry-After).
 import { randomBytes } from 'node:crypto'
 import type { ImapFlow } from 'imapflow'
-import { vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEmailSourceFactory } from '../../src/main/sources/email'
 import { type Dovecot, isDovecotAvailable, startDovecot } from '../support/dovecot'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy'
 import type { ConformanceAdapter, Fault, SaidMessage, SuiteClock } from './adapter'
+import { type Harness, startHarness, tokenCounts } from './harness'
 import { describeSourceConformance } from './suite'
 
 // A real server: thousands of messages written, fetched and parsed take longer than a stub's answers.
@@ -32,6 +34,8 @@ const user = 'lull@example.test'
 const oneMegabyte = 1024 * 1024
 /** The commands that make a session a pull that reads. */
 const readCommand = /^\S+ UID (?:SEARCH|FETCH)\b/i
+/** How every piece of the source's work begins: signing in on a fresh connection, or a NOOP on the kept one. */
+const workStart = /^\S+ (?:LOGIN|AUTHENTICATE|NOOP)\b/i
 
 function rfc822(input: {
   subject: string
@@ -102,10 +106,20 @@ function proxyFault(fault: Fault) {
   }
 }
 
-async function createEmailAdapter(clock: SuiteClock): Promise<ConformanceAdapter> {
+/** What a test beyond the suite sees of the adapter: its server, and every message as delivered. */
+type Observer = {
+  started(dovecot: Dovecot): void
+  delivered(stream: string, rfc822: string, at: number): void
+}
+
+async function createEmailAdapter(clock: SuiteClock, observer?: Observer): Promise<ConformanceAdapter> {
   const dovecot: Dovecot = await startDovecot({ users: [{ name: user, password: 'first-password' }] })
+  observer?.started(dovecot)
   await dovecot.createMailbox(user, 'Team')
-  const proxy: TcpProxy = await startTcpProxy({ host: dovecot.host, port: dovecot.port })
+  const proxy: TcpProxy = await startTcpProxy(
+    { host: dovecot.host, port: dovecot.port },
+    { sessionStart: workStart },
+  )
   const admin = await dovecot.connect(user)
   admin.on('error', () => {})
   const writes = { done: [] as string[], read: [] as string[] }
@@ -125,22 +139,19 @@ async function createEmailAdapter(clock: SuiteClock): Promise<ConformanceAdapter
     said++
     const at = clock.now()
     const author = message?.author ?? { id: 'ada@example.test', name: 'Ada Lovelace' }
-    return dovecot.deliver(
-      user,
-      stream,
-      rfc822({
-        subject,
-        body,
-        from: {
-          name: author.name,
-          address: author.id.includes('@') ? author.id : `${author.id}@example.test`,
-        },
-        to: message?.needsReply ? user : 'team@example.test',
-        at,
-        messageId: `conformance-${said}-${randomBytes(4).toString('hex')}@example.test`,
-      }),
+    const text = rfc822({
+      subject,
+      body,
+      from: {
+        name: author.name,
+        address: author.id.includes('@') ? author.id : `${author.id}@example.test`,
+      },
+      to: message?.needsReply ? user : 'team@example.test',
       at,
-    )
+      messageId: `conformance-${said}-${randomBytes(4).toString('hex')}@example.test`,
+    })
+    observer?.delivered(stream, text, at)
+    return dovecot.deliver(user, stream, text, at)
   }
 
   return {
@@ -158,13 +169,19 @@ async function createEmailAdapter(clock: SuiteClock): Promise<ConformanceAdapter
     // A plain-text part carries what the person typed as it is: markup is only characters.
     sayMarkup: (stream, text) => deliver(stream, 'A message with markup', text),
     failNext: (fault) => proxy.failAt(readCommand, fault.page ?? 0, proxyFault(fault)),
-    // Dovecot rereads its passwd-file within a second; until it has, new sessions wait at the proxy.
-    revokeCredentials: () => proxy.hold(dovecot.setPassword(user, 'a-new-password')),
-    requestCount: () => proxy.connections(),
+    // A server that revokes a sign-in ends the sessions signed in with it (Gmail and Microsoft do;
+    // Dovecot's passwd-file does not, so the proxy ends them). Dovecot rereads its passwd-file within
+    // a second; until it has, new sessions wait at the proxy.
+    revokeCredentials: () => {
+      for (const connection of proxy.open()) connection.destroy()
+      proxy.hold(dovecot.setPassword(user, 'a-new-password'))
+    },
+    requestCount: () => proxy.commandCount(workStart),
     watch: {
       drop(stream) {
-        // The watch's session is the one still open on the stream (pulls log out at once). Its IDLE
-        // line may not have reached the proxy's log yet when the source reports the watch open.
+        // The watch's session is the one still open on the stream (the kept connection closes its
+        // mailbox after each pull). Its IDLE line may not have reached the proxy's log yet when the
+        // source reports the watch open.
         for (const connection of proxy.open()) {
           const hasLoggedOut = connection.commands.some((command) => /^\S+ LOGOUT$/i.test(command))
           if (connection.selected === stream && !hasLoggedOut) connection.destroy()
@@ -185,5 +202,51 @@ if (isDovecotAvailable()) {
     watch: true,
     writes: true,
     focusStatus: false,
+  })
+
+  describe('the email source, beyond the shared suite', () => {
+    const running: Harness[] = []
+    afterEach(async () => {
+      for (const harness of running.splice(0)) await harness.close()
+    })
+
+    it('reads a mailbox whose UIDVALIDITY changed again from its window: the same messages keep their items, a new one is stored once', async () => {
+      let server: Dovecot | null = null
+      const deliveries: Array<{ stream: string; rfc822: string; at: number }> = []
+      const h = await startHarness((clock) =>
+        createEmailAdapter(clock, {
+          started: (dovecot) => {
+            server = dovecot
+          },
+          delivered: (stream, rfc822, at) => deliveries.push({ stream, rfc822, at }),
+        }),
+      )
+      running.push(h)
+      const dovecot = server as Dovecot | null
+      if (!dovecot) throw new Error('the adapter started no Dovecot')
+      const stream = 'Team'
+      const before = await h.sayMany(stream, 3)
+      expect((await h.sync(stream)).problem).toBeNull()
+      const first = await h.stored(stream)
+      const validityBefore = JSON.parse((await h.storedCursor(stream)) ?? '{}').uidValidity
+
+      // The mailbox is made again (a restore, a move to another server): the same messages come
+      // back under new UIDs and a new UIDVALIDITY, and one more arrives.
+      await dovecot.deleteMailbox(user, stream)
+      await dovecot.createMailbox(user, stream)
+      for (const again of deliveries.filter((delivery) => delivery.stream === stream))
+        await dovecot.deliver(user, stream, again.rfc822, again.at)
+      const [after] = await h.sayMany(stream, 1)
+      const pullsBefore = h.pulls.length
+
+      expect((await h.sync(stream)).problem).toBeNull()
+      expect(JSON.parse((await h.storedCursor(stream)) ?? '{}').uidValidity).not.toBe(validityBefore)
+      const reread = h.pulls.slice(pullsBefore).flatMap((pull) => pull.answer?.items ?? [])
+      expect(reread.map((item) => item.id).sort()).toEqual(
+        expect.arrayContaining(first.map((item) => item.id).sort()),
+      )
+      const counts = tokenCounts(await h.stored(stream))
+      expect([...counts.entries()].sort()).toEqual([...before, after].map((token) => [token, 1]).sort())
+    })
   })
 }

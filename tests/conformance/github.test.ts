@@ -46,6 +46,15 @@ async function createGithubAdapter(clock: SuiteClock): Promise<ConformanceAdapte
     sayHuge: (stream, token) => comment(stream, `${token} ${'x'.repeat(oneMegabyte)}`),
     // GitHub hands a comment's body back as the person typed it (Markdown, never rendered here).
     sayMarkup: (stream, text) => comment(stream, text),
+    credentialOrigin: new URL(emulator.url).origin,
+    sayWithLinkTo: (stream, message, url) => {
+      emulator.say({
+        title: message.text,
+        comment: { body: 'the comment behind the link', login: 'hubot' },
+        latestCommentUrl: url,
+        isParticipating: stream === 'participating',
+      })
+    },
     failNext: (fault) => {
       if (fault.kind === '429')
         emulator.failList({ kind: '429', retryAfterSeconds: fault.retryAfterSeconds ?? 60 }, fault.page ?? 0)
@@ -60,8 +69,9 @@ async function createGithubAdapter(clock: SuiteClock): Promise<ConformanceAdapte
 }
 
 // GitHub cannot push: its notifications are polled (conditionally, at X-Poll-Interval).
-describeSourceConformance('the GitHub source', createGithubAdapter, {
-  watch: false,
-  writes: true,
-  focusStatus: true,
-})
+describeSourceConformance(
+  'the GitHub source',
+  createGithubAdapter,
+  { watch: false, writes: true, focusStatus: true },
+  { links: true },
+)

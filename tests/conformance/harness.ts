@@ -87,6 +87,14 @@ export async function startHarness(makeAdapter: MakeAdapter) {
   const now = () => clock.now()
   const adapter = await makeAdapter(clock)
   const rawItems: unknown[] = []
+  /** Every HTTP request the source sent through the platform: where to, and whether it carried credentials. */
+  const requests: Array<{ url: string; hasCredentials: boolean }> = []
+  const baseFetch: typeof globalThis.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined))
+    requests.push({ url, hasCredentials: headers.has('authorization') || headers.has('cookie') })
+    return globalThis.fetch(input, init)
+  }
   const log = createLog(() => {})
   const hub = createEventHub(log)
   const ledger = createLedger({ now })
@@ -108,6 +116,7 @@ export async function startHarness(makeAdapter: MakeAdapter) {
       now,
       ledger,
       watches,
+      baseFetch,
     }),
     calls,
     log,
@@ -162,6 +171,8 @@ export async function startHarness(makeAdapter: MakeAdapter) {
     pulls,
     /** Every item the source's pulls answered, as the source gave it. */
     rawItems,
+    /** Every HTTP request the source sent through the platform's fetch. */
+    requests,
     /** A fresh token; put it in a message and find the item by it. */
     token,
     /** Say `count` plain messages on a stream; answers their tokens, in order. */

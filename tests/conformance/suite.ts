@@ -4,6 +4,7 @@
 // that come back). A source runs it with an adapter over its server.
 import { afterEach, describe } from 'vitest'
 import type { MakeAdapter } from './adapter'
+import { describeCredentials } from './credentials'
 import { describeFaults } from './faults'
 import { type Harness, startHarness } from './harness'
 import { describeItems } from './items'
@@ -14,6 +15,8 @@ export function describeSourceConformance(
   name: string,
   makeAdapter: MakeAdapter,
   parts: OptionalParts = { watch: true, writes: true, focusStatus: true },
+  /** A source over HTTP says so: its credentials are then checked to reach its origin only. */
+  overHttp: { links: boolean } | null = null,
 ): void {
   describe(`${name} keeps the sources platform's promises`, () => {
     const running: Harness[] = []
@@ -31,5 +34,6 @@ export function describeSourceConformance(
     describe('faults', () => describeFaults(start))
     describe('items', () => describeItems(start))
     describe('optional parts', () => describeOptionalParts(start, parts))
+    if (overHttp) describe('credentials', () => describeCredentials(start, overHttp))
   })
 }

@@ -3,11 +3,13 @@
 // IDLE, a mailbox recreated under a new UIDVALIDITY, a connection killed
 // mid-fetch, a 5,000-message first sync, the MIME shapes and charsets mail
 // really comes in, an 8 MB attachment, hostile HTML that must fetch nothing,
-// and that a pull never marks anything \Seen.
+// mail crafted to wedge the converter, a server that pushes on a beat, and
+// that a pull never marks anything \Seen.
 import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmailSourceFactory, type EmailSourceOptions } from '../../src/main/sources/email'
+import { partsNote, strippedNote } from '../../src/main/sources/email/normalize'
 import type { Source } from '../../src/main/sources/source'
 import { HostError, type RequestResult } from '../../src/shared/contract'
 import { SourceItem } from '../../src/shared/model'
@@ -24,6 +26,8 @@ let dovecot: Dovecot
 let proxy: TcpProxy
 let mailboxes = 0
 let messages = 0
+/** Every source a test made, closed at the end so no kept connection outlives the tests. */
+const made: Source[] = []
 
 /** A fresh mailbox for one test, so tests share the server and not their mail. */
 async function freshMailbox(): Promise<string> {
@@ -72,6 +76,7 @@ function sourceFor(options: EmailSourceOptions = {}, pass = password) {
     { host: '127.0.0.1', port: proxy.port, security: 'plain', user, password: pass },
     { fetch: globalThis.fetch, record: (method, result) => ledger.push({ method, result }) },
   )
+  made.push(source)
   return { source, ledger }
 }
 
@@ -116,6 +121,7 @@ describe.runIf(isDovecotAvailable())('the email source against Dovecot', () => {
     proxy = await startTcpProxy({ host: dovecot.host, port: dovecot.port })
   })
   afterAll(async () => {
+    for (const source of made) await source.close?.()
     await proxy?.close()
     await dovecot?.stop()
   })
@@ -195,6 +201,33 @@ describe.runIf(isDovecotAvailable())('the email source against Dovecot', () => {
     expect(downs).toHaveLength(1)
     expect(downs[0]).toMatch(/closed/)
     close?.()
+  })
+
+  it('says through its watch that a server pushing new mail on a 60 s beat is slow to push', async () => {
+    const box = await freshMailbox()
+    let clock = start
+    const { source } = sourceFor({ now: () => clock })
+    const notes: Array<string | null> = []
+    let wake: () => void = () => {}
+    const close = await source.watch?.(box, {
+      onChange: () => wake(),
+      onDown: () => {},
+      onNote: (note) => notes.push(note),
+    })
+    try {
+      // Stock Cyrus's beat: each delivery is told on the next minute.
+      for (const seconds of [0, 60.5, 179.8]) {
+        clock = start + seconds * 1000
+        const seen = new Promise<void>((resolve) => {
+          wake = resolve
+        })
+        await dovecot.deliver(user, box, plain(`Beat ${seconds}`, 'tick'), start)
+        await seen
+      }
+    } finally {
+      close?.()
+    }
+    expect(notes).toEqual(['the mail server is slow to push new mail (about every 60 s)'])
   })
 
   it('reads a mailbox deleted and recreated (a new UIDVALIDITY) again without a duplicate', async () => {
@@ -535,8 +568,81 @@ describe.runIf(isDovecotAvailable())('the email source against Dovecot', () => {
     await dovecot.deliver(user, box, plain('After it', 'still here'))
     const { items } = await pullAll(source, box)
     expect(items.map((item) => item.title)).toEqual(['Nested', 'After it'])
-    expect(items[0]?.text).toMatch(/^Lull could not read this message \(.+\)\. Open it in your mail app/)
+    expect(items[0]?.text).toMatch(
+      /^Lull could not read this message's body \(.+\); open it in your mail app/,
+    )
     expect(items[1]?.text).toBe('still here')
+  })
+
+  describe('mail crafted to wedge the converter, among ordinary mail', () => {
+    let box: string
+    let first: Awaited<ReturnType<typeof pullAll>>
+    const byTitle = (title: string) => first.items.find((item) => item.title === title)
+
+    beforeAll(async () => {
+      box = await freshMailbox()
+      const html = (subject: string, body: string) =>
+        mail([`Subject: ${subject}`, 'Content-Type: text/html; charset=utf-8'], body)
+      const attachments = Array.from(
+        { length: 10_000 },
+        (_, n) => `--b\r\nContent-Disposition: attachment; filename="f${n}.txt"\r\n\r\nx\r\n`,
+      ).join('')
+      await dovecot.deliver(user, box, plain('Before [c-1]', 'ordinary'))
+      // 150,000 divs opened (750 KB): html-to-text spent 24 s on them, then overflowed the stack.
+      await dovecot.deliver(user, box, html('Divs [c-2]', `${'<div>'.repeat(150_000)}Deep text`))
+      await dovecot.deliver(user, box, plain('Between [c-3]', 'ordinary'))
+      await dovecot.deliver(
+        user,
+        box,
+        html(
+          'Tables [c-4]',
+          `${'<table><tr><td>'.repeat(20_000)}Table text${'</td></tr></table>'.repeat(20_000)}`,
+        ),
+      )
+      await dovecot.deliver(
+        user,
+        box,
+        mail(
+          ['Subject: Attachments [c-5]', 'Content-Type: multipart/mixed; boundary="b"'],
+          `--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHere are the files.\r\n${attachments}--b--\r\n`,
+        ),
+      )
+      await dovecot.deliver(user, box, plain('After [c-6]', 'ordinary'))
+      const began = performance.now()
+      first = await pullAll(sourceFor().source, box)
+      console.log(
+        `IMAP pull of 3 crafted and 3 ordinary messages: ${(performance.now() - began).toFixed(0)} ms`,
+      )
+    }, 60_000)
+
+    it('gives every message, in order', () => {
+      expect(first.items.map((item) => item.title)).toEqual([
+        'Before [c-1]',
+        'Divs [c-2]',
+        'Between [c-3]',
+        'Tables [c-4]',
+        'Attachments [c-5]',
+        'After [c-6]',
+      ])
+    })
+
+    it('reads 150,000 nested divs without their layout, and says so', () => {
+      expect(byTitle('Divs [c-2]')?.text).toBe(`Deep text${strippedNote}`)
+    })
+
+    it('reads 20,000 nested tables without their layout, and says so', () => {
+      expect(byTitle('Tables [c-4]')?.text).toBe(`Table text${strippedNote}`)
+    })
+
+    it('reads the text and only the first 500 parts of 10,000 attachments, and says so', () => {
+      expect(byTitle('Attachments [c-5]')?.text).toBe(`Here are the files.${partsNote(500)}`)
+    })
+
+    it('moves the cursor past them: the next pull gives only the message that came after', async () => {
+      await dovecot.deliver(user, box, plain('Later [c-7]', 'later'))
+      const next = await pullAll(sourceFor().source, box, first.cursor)
+      expect(next.items.map((item) => item.title)).toEqual(['Later [c-7]'])
+    })
   })
 
   it('never marks a message \\Seen by pulling it; read and done write back', async () => {

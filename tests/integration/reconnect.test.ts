@@ -16,11 +16,17 @@ const monday = (time: string) => `2026-11-23T${time}:00Z`
  * like a real one; its items are stamped with the account's id, as a real
  * source's are.
  */
+const closed: string[] = []
+
 function asAccount(factory: SourceFactory): SourceFactory {
   return (account, credentials, context) => {
     const source = factory(account, credentials, context)
     return {
       ...source,
+      // Notes which account's source was let go (an email source's kept connection closes here).
+      async close() {
+        closed.push(account.id)
+      },
       async pull(stream, cursor) {
         const answer = await source.pull(stream, cursor)
         const items = (answer.items as SourceItem[]).map((item) => ({
@@ -118,6 +124,19 @@ describe('reconnecting an account', () => {
       }),
     ).rejects.toThrow(/sign-in is for Sample workspace, but the account was dana \(acme\)/)
     expect((await h.db.accounts.get(account.id))?.identity).toBe('dana (acme)')
+    h.engine.stop()
+  })
+
+  it('closes the connection a source keeps when the account signs in again and when it is removed', async () => {
+    closed.length = 0
+    const { h, account, connect } = await withWorkAccount()
+    await connect()
+    // The trial source that verified the sign-in, then the one it replaced.
+    expect(closed.filter((id) => id === account.id)).toHaveLength(1)
+    expect(closed).toHaveLength(2)
+    await h.engine.removeAccount(account.id)
+    await h.engine.settled()
+    expect(closed.filter((id) => id === account.id)).toHaveLength(2)
     h.engine.stop()
   })
 })

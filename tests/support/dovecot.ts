@@ -36,6 +36,8 @@ export type DovecotUser = { name: string; password: string }
 export type Dovecot = {
   host: '127.0.0.1'
   port: number
+  /** The IMAPS (TLS from the start) port, when started with a certificate; STARTTLS is then offered on `port`. */
+  tlsPort: number | null
   users: DovecotUser[]
   /** The temp folder everything lives in. */
   dir: string
@@ -121,7 +123,12 @@ function mailboxFolder(root: string, user: string, mailbox: string): string {
 }
 
 export async function startDovecot(
-  options: { users?: DovecotUser[]; idleCheckSeconds?: number } = {},
+  options: {
+    users?: DovecotUser[]
+    idleCheckSeconds?: number
+    /** PEM files of the server's certificate (its chain) and key: IMAPS on its own port, and STARTTLS. */
+    tls?: { certFile: string; keyFile: string }
+  } = {},
 ): Promise<Dovecot> {
   const users = options.users ?? [{ name: 'lull', password: 'lull-password' }]
   const dir = await mkdtemp(join(tmpdir(), 'lull-dovecot-'))
@@ -129,6 +136,7 @@ export async function startDovecot(
   await chmod(dir, 0o755)
   const who = unprivileged()
   const port = await freePort()
+  const tlsPort = options.tls ? await freePort() : null
   const config = join(dir, 'dovecot.conf')
   const passwd = join(dir, 'passwd')
   await writeFile(passwd, passwdFile(users))
@@ -146,7 +154,9 @@ export async function startDovecot(
       `instance_name = lull-${port}`,
       'protocols = imap',
       'listen = 127.0.0.1',
-      'ssl = no',
+      ...(options.tls
+        ? ['ssl = yes', `ssl_cert = <${options.tls.certFile}`, `ssl_key = <${options.tls.keyFile}`]
+        : ['ssl = no']),
       'disable_plaintext_auth = no',
       'auth_mechanisms = plain login',
       // A refused sign-in answers at once, and repeated ones are not penalised: tests refuse on purpose.
@@ -177,7 +187,7 @@ export async function startDovecot(
       `    port = ${port}`,
       '  }',
       '  inet_listener imaps {',
-      '    port = 0',
+      ...(tlsPort ? ['    address = 127.0.0.1', `    port = ${tlsPort}`, '    ssl = yes'] : ['    port = 0']),
       '  }',
       '}',
       // Only root may chroot; as another user the login and anvil processes run unconfined.
@@ -260,6 +270,7 @@ export async function startDovecot(
   const dovecot: Dovecot = {
     host: '127.0.0.1',
     port,
+    tlsPort,
     users,
     dir,
     async deliver(user, mailbox, rfc822, at) {

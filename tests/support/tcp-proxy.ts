@@ -1,8 +1,10 @@
 // A small TCP proxy on 127.0.0.1 in front of an IMAP server, for fault
-// injection: it counts connections, reads the client's command lines (so a
-// test can say "the k-th session that fetches"), and can drop, stall or
-// answer in the server's place at such a command. Server bytes pass through
-// untouched unless a fault says otherwise.
+// injection: it counts connections and commands, reads the client's command
+// lines (so a test can say "the k-th session that fetches"), and can drop,
+// stall or answer in the server's place at such a command. Server bytes pass
+// through untouched unless a fault says otherwise. A session is a
+// connection, or, for a client that keeps its connection, the commands from
+// one `sessionStart` command to the next.
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net'
 
 /** What happens at the command a fault waits for. */
@@ -18,7 +20,7 @@ export type ProxiedConnection = {
   id: number
   /** The client's command lines so far, literals left out. */
   commands: string[]
-  /** The mailbox of the last SELECT or EXAMINE. */
+  /** The mailbox of the last SELECT or EXAMINE; null again after CLOSE or UNSELECT. */
   selected: string | null
   isIdling: boolean
   destroy(): void
@@ -31,6 +33,8 @@ export type TcpProxy = {
   port: number
   /** Connections accepted so far. */
   connections(): number
+  /** Command lines matching `match` that clients sent so far, on every connection, closed ones too. */
+  commandCount(match: RegExp): number
   /** Bytes the server sent through the proxy so far. */
   bytesFromServer(): number
   open(): ProxiedConnection[]
@@ -54,8 +58,12 @@ export function selectedMailbox(line: string): string | null {
   return match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] ?? null)
 }
 
-export async function startTcpProxy(upstream: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpProxy(
+  upstream: { host: string; port: number },
+  options: { sessionStart?: RegExp } = {},
+): Promise<TcpProxy> {
   let accepted = 0
+  const allCommands: string[] = []
   let fromServer = 0
   let held: Promise<unknown> = Promise.resolve()
   const live = new Set<ProxiedConnection>()
@@ -115,8 +123,11 @@ export async function startTcpProxy(upstream: { host: string; port: number }): P
     const handleLine = async (line: Buffer) => {
       const text = line.toString('latin1').replace(/\r?\n$/, '')
       connection.commands.push(text.slice(0, 300))
+      allCommands.push(text.slice(0, 300))
       const mailbox = selectedMailbox(text)
       if (mailbox !== null) connection.selected = mailbox
+      else if (/^\S+ (?:CLOSE|UNSELECT)$/i.test(text)) connection.selected = null
+      if (options.sessionStart?.test(text)) isCounted = false
       if (/^\S+ IDLE$/i.test(text)) connection.isIdling = true
       else if (/^DONE$/i.test(text)) connection.isIdling = false
       for (const { match, hook } of hooks) if (match.test(text)) await hook(connection, text)
@@ -189,6 +200,7 @@ export async function startTcpProxy(upstream: { host: string; port: number }): P
   return {
     port,
     connections: () => accepted,
+    commandCount: (match) => allCommands.filter((line) => match.test(line)).length,
     bytesFromServer: () => fromServer,
     open: () => [...live],
     hold(until) {

@@ -148,6 +148,17 @@ export function createWatchManager(deps: WatchManagerDeps): WatchManager {
       onDown(reason: string) {
         if (isCurrent()) goDown(watch, reason)
       },
+      onNote(note: string | null) {
+        if (!isCurrent() || watch.phase !== 'open') return
+        emit('watch:state', {
+          accountId: watch.accountId,
+          stream: watch.stream,
+          state: 'open',
+          reason: null,
+          retryAt: null,
+          note: note === null ? null : note.slice(0, 256),
+        })
+      },
     }
     void startWatch(watch, handlers).then(
       (close) => {

@@ -409,3 +409,31 @@ describe('watch manager', () => {
     })
   })
 })
+
+describe('notes from an open watch', () => {
+  it('passes on what an open watch says about itself, and nothing from an attempt that ended', async () => {
+    const s = setup()
+    const source = new ScriptedSource()
+    s.manager.setWatched(slack, source, ['INBOX'])
+    await settle()
+    s.take()
+    const first = source.latest('INBOX')
+    first.handlers.onNote?.('the mail server is slow to push new mail (about every 60 s)')
+    first.handlers.onNote?.(null)
+    expect(s.take()).toEqual([
+      {
+        name: 'watch:state',
+        payload: {
+          ...open('slack-1', 'INBOX').payload,
+          note: 'the mail server is slow to push new mail (about every 60 s)',
+        },
+      },
+      { name: 'watch:state', payload: { ...open('slack-1', 'INBOX').payload, note: null } },
+    ])
+    first.handlers.onDown('socket closed')
+    s.take()
+    first.handlers.onNote?.('late news from a dead socket')
+    expect(s.take()).toEqual([])
+    s.manager.closeAll()
+  })
+})

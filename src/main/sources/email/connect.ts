@@ -2,6 +2,7 @@
 // what the person typed: ImapFlow's options, checked first. Plain IMAP would
 // send the password readable by anyone on the path, so it is accepted only
 // for a server on this machine.
+import type { ConnectionOptions } from 'node:tls'
 import type { ImapFlowOptions, Logger } from 'imapflow'
 import { HostError } from '../../../shared/contract'
 import { type MailPreset, presetFor, type Security } from '../../../shared/mail-presets'
@@ -14,6 +15,8 @@ export type ImapPlace = {
   user: string
   auth: { user: string; pass: string } | { user: string; accessToken: string }
   preset: MailPreset | undefined
+  /** A certificate the person trusted for this server besides the usual roots (see tls-trust). */
+  trust: { fingerprint?: string; caPem?: string }
 }
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
@@ -51,7 +54,11 @@ export function imapPlace(credentials: Credentials | null): ImapPlace {
       'Type the password (Gmail, Outlook and Fastmail need an app password) or give an access token.',
     )
   }
-  return { host, port, security, user, auth, preset }
+  const trust = {
+    ...(credentials?.trustedCertFingerprint ? { fingerprint: credentials.trustedCertFingerprint } : {}),
+    ...(credentials?.caPem ? { caPem: credentials.caPem } : {}),
+  }
+  return { host, port, security, user, auth, preset, trust }
 }
 
 export type Timeouts = {
@@ -65,8 +72,10 @@ export function clientOptions(
   place: ImapPlace,
   timeouts: Timeouts,
   logger: Logger | false = false,
+  tls?: ConnectionOptions,
 ): ImapFlowOptions {
   return {
+    ...(tls ? { tls } : {}),
     host: place.host,
     port: place.port,
     secure: place.security === 'tls',
@@ -78,7 +87,7 @@ export function clientOptions(
     greetingTimeout: timeouts.connectMs,
     socketTimeout: timeouts.socketMs,
     clientInfo: { name: 'Lull' },
-    // Each session does its work and logs out; only the watch idles, and it asks for it itself.
+    // Only the watch idles, and it asks for it itself.
     disableAutoIdle: true,
   }
 }
@@ -87,8 +96,9 @@ export function clientOptions(
  * A logger that keeps only the last error ImapFlow reported. ImapFlow
  * answers a command the server refused (NO, BAD) with `false` rather than an
  * error, and says why only to its logger; this is how the why is kept.
+ * `forget` starts afresh, for the next piece of work on a kept connection.
  */
-export function errorTrap(): { logger: Logger; last(): unknown } {
+export function errorTrap(): { logger: Logger; last(): unknown; forget(): void } {
   let last: unknown = null
   const keep = (entry: unknown) => {
     const err = (entry as { err?: unknown } | null)?.err
@@ -98,5 +108,8 @@ export function errorTrap(): { logger: Logger; last(): unknown } {
   return {
     logger: { trace: quiet, debug: quiet, info: quiet, warn: keep, error: keep, fatal: keep },
     last: () => last,
+    forget: () => {
+      last = null
+    },
   }
 }

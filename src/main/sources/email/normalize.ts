@@ -1,17 +1,30 @@
 // A mail message as Lull's item: the sender, the decoded subject, the text
 // (the plain part, or the HTML part turned into text, never markup to
-// render), the thread it belongs to, and whether the person is among its
-// recipients. Pure: the caller fetched and parsed the message; a message
-// that could not be parsed still becomes an item, with a note saying so.
+// render, or a calendar invitation's event), the thread it belongs to, and
+// whether the person is among its recipients. Pure: the caller fetched and
+// parsed the message; a message that could not be parsed or converted still
+// becomes an item, with a note saying so.
 import { createHash } from 'node:crypto'
-import { convert } from 'html-to-text'
 import type { Email } from 'postal-mime'
+import { cleanName, hasHiddenCharacters } from '../../../shared/display-text'
 import { cutTo } from '../../../shared/fit-item'
+import { describeEvent, readCalendarEvent } from './calendar'
+import { htmlAsText } from './html-text'
 
 /** The contract's bound on an item's text. */
 export const textLimit = 20_000
 /** The same words the host's fitting uses, so a cut reads the same whichever side made it. */
 export const cutNote = '\n\n[Lull cut this message: the rest is in the source.]'
+export const strippedNote =
+  "\n\n[Lull shows this message's text without its layout: its HTML nests too deeply or holds too many elements to convert.]"
+export const partsNote = (parts: number) =>
+  `\n\n[Lull read only this message's first ${parts} parts: it has more attachments than Lull reads.]`
+export const hiddenAddressNote =
+  "[The sender's address contains hidden characters: it is not the address it looks like.]\n\n"
+/** Said after a sender's name whose address hides characters, where the name is shown. */
+const hiddenAddressMark = ' (address contains hidden characters)'
+/** Calendars are a few kilobytes; past this one is not an invitation worth reading. */
+const calendarByteLimit = 64 * 1024
 const titleLimit = 1024
 const externalIdLimit = 256
 
@@ -58,6 +71,8 @@ export type MessageInput = {
   problem?: string
   /** Only the start of the message was read: it is bigger than Lull reads. */
   isCut: boolean
+  /** Set when only this many of the message's parts were parsed: it has more. */
+  partsRead?: number
   /** The person's own addresses, lower case: a message to them waits on a reply. */
   ownAddresses: string[]
   webUrl?: (message: { threadId?: string }) => string | undefined
@@ -106,25 +121,34 @@ function timeOf(value: Date | string | undefined): number | null {
   return Number.isFinite(at) && at >= 0 ? Math.floor(at) : null
 }
 
-/** HTML as text: no images, no links followed, scripts and styles dropped; nothing is fetched. */
-export function htmlAsText(html: string): string {
-  return convert(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'img', format: 'skip' },
-      { selector: 'script', format: 'skip' },
-      { selector: 'style', format: 'skip' },
-      { selector: 'head', format: 'skip' },
-      { selector: 'a', options: { ignoreHref: true } },
-    ],
-  })
+type Body = { text: string; notes: string[] }
+
+/** The first calendar part's event, when the message is an invitation and nothing else. */
+function calendarText(parsed: Email): string {
+  const part = parsed.attachments.find((attachment) =>
+    /^(text\/calendar|application\/ics)$/i.test(attachment.mimeType),
+  )
+  if (!part) return ''
+  const content = part.content
+  const bytes =
+    typeof content === 'string'
+      ? Buffer.from(content).subarray(0, calendarByteLimit)
+      : new Uint8Array(content).subarray(0, calendarByteLimit)
+  const event = readCalendarEvent(new TextDecoder('utf-8').decode(bytes))
+  return event ? describeEvent({ ...(part.method ? { method: part.method } : {}), ...event }) : ''
 }
 
-/** The text of the message as a person reads it: the plain part, else the HTML part as text. */
-function bodyText(parsed: Email): string {
-  const plain = parsed.text?.trim() ? parsed.text : ''
-  const text = plain || (parsed.html ? htmlAsText(parsed.html) : '')
-  return withoutC1(text.replace(/\r\n?/g, '\n').trim())
+/** The text of the message as a person reads it: the plain part, else the HTML part as text, else its invitation. */
+function bodyOf(parsed: Email): Body {
+  const notes: string[] = []
+  let text = parsed.text?.trim() ? parsed.text : ''
+  if (!text && parsed.html) {
+    const converted = htmlAsText(parsed.html)
+    text = converted.text
+    if (converted.isStripped) notes.push(strippedNote)
+  }
+  if (!text.trim()) text = calendarText(parsed)
+  return { text: withoutC1(text.replace(/\r\n?/g, '\n').trim()), notes }
 }
 
 function addressesOf(parsed: Email | null, field: 'to' | 'cc'): string[] {
@@ -137,7 +161,9 @@ export function messageToItem(input: MessageInput) {
   const fromParsed = parsed?.from && !parsed.from.group ? parsed.from : undefined
   const fromEnvelope = message.envelope?.from?.[0]
   const address = (fromParsed?.address || fromEnvelope?.address || '').trim()
-  const name = withoutC1((fromParsed?.name || fromEnvelope?.name || '').trim())
+  const name = cleanName(withoutC1((fromParsed?.name || fromEnvelope?.name || '').trim())).trim()
+  // The address stays as it is (it is who sent it), and the item says what it hides.
+  const isAddressHiding = hasHiddenCharacters(address)
   const subject = withoutC1((parsed?.subject ?? message.envelope?.subject ?? '').replace(/\s+/g, ' ').trim())
   const sentAt = timeOf(parsed?.date) ?? timeOf(message.envelope?.date) ?? timeOf(message.internalDate) ?? 0
   const messageId = normalizeMessageId(parsed?.messageId ?? message.envelope?.messageId)
@@ -145,11 +171,18 @@ export function messageToItem(input: MessageInput) {
 
   let text: string
   if (parsed) {
-    text = bodyText(parsed)
-    const isCut = input.isCut || text.length > textLimit
-    text = isCut ? `${cutTo(text, textLimit - cutNote.length, '')}${cutNote}` : text
+    const body = bodyOf(parsed)
+    const notes = [
+      ...body.notes,
+      ...(input.partsRead !== undefined ? [partsNote(input.partsRead)] : []),
+    ].join('')
+    const lead = isAddressHiding ? hiddenAddressNote : ''
+    const isCut = input.isCut || lead.length + body.text.length + notes.length > textLimit
+    text = isCut
+      ? `${lead}${cutTo(body.text, textLimit - lead.length - notes.length - cutNote.length, '')}${notes}${cutNote}`
+      : `${lead}${body.text}${notes}`
   } else {
-    text = `Lull could not read this message (${input.problem ?? 'it is not valid MIME'}). Open it in your mail app to see it.`
+    text = `${isAddressHiding ? hiddenAddressNote : ''}Lull could not read this message's body (${input.problem ?? 'it is not valid MIME'}); open it in your mail app to see it.`
   }
 
   const threadId = message.threadId?.trim() || undefined
@@ -164,7 +197,12 @@ export function messageToItem(input: MessageInput) {
     externalId,
     threadKey: `email:${root}`.slice(0, 512),
     container: input.mailbox.slice(0, 256),
-    author: { id: address.slice(0, 256), name: (name || address || 'Unknown sender').slice(0, 256) },
+    author: {
+      id: address.slice(0, 256),
+      name: isAddressHiding
+        ? `${cutTo(name || cleanName(address) || 'Unknown sender', 256 - hiddenAddressMark.length, '')}${hiddenAddressMark}`
+        : (name || address || 'Unknown sender').slice(0, 256),
+    },
     title: cutTo(subject || '(no subject)', titleLimit),
     text,
     ...(url ? { url } : {}),
