@@ -19,6 +19,9 @@ export default defineConfig({
           ],
           environment: 'node',
           setupFiles: ['tests/support/setup-unit.ts'],
+          // A busy 2-core machine can take several times a quiet one's time (property tests
+          // over thousands of instants, real servers): no test may fail for the wall clock.
+          testTimeout: 30_000,
         },
       },
       {

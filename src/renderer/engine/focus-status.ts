@@ -59,6 +59,11 @@ export function createFocusStatus(deps: { db: LullDb; host: HostClient; report: 
   }
 
   return {
+    /** Resolves once no status change is under way (the engine's `settled` waits for it). */
+    whenIdle(): Promise<void> {
+      return running.catch(() => {})
+    },
+
     /** Set the status at every account that can and is switched on. */
     apply(accounts: Account[], until: number | null, message: string): Promise<void> {
       const chosen = accounts.filter((account) => account.isFocusStatusOn && !account.isPaused)
