@@ -1,7 +1,10 @@
 // A check-in in storage: every held item, and every snoozed item that is due,
 // becomes delivered in one digest, in one transaction, with the check-in's
 // pending notice beside it. A held row that no longer parses as an item is
-// set aside in the same transaction instead of breaking the check-in.
+// set aside in the same transaction instead of breaking the check-in. Held
+// items are moved a page at a time, so a check-in of 50,000 items never
+// holds the page's thread for one long task: between pages the browser
+// paints and answers keys.
 import Dexie from 'dexie'
 import type { Digest, DigestReason, InboxItem } from '../../shared/model'
 import { countBySource } from '../../shared/policy'
@@ -26,28 +29,31 @@ export function deliverHeld(
   const { digestId, at, reason } = options
   const tables = [db.items, db.digests, db.meta, db.notices, db.quarantine]
   return db.transaction('rw', tables, async () => {
-    const [heldRows, snoozedRows] = await Promise.all([
-      rowsWithStatus(db, 'held'),
-      rowsWithStatus(db, 'snoozed'),
-    ])
-    const held = readItemRows(heldRows)
-    const snoozed = readItemRows(snoozedRows)
-    const due = [...held.items, ...snoozed.items.filter((item) => (item.snoozedUntil ?? 0) <= at)]
-    await Promise.all([
-      db.meta.put({ key: lastCheckInAtKey, value: at }),
-      setAside(db, [...held.bad, ...snoozed.bad], at),
-    ])
-    if (due.length === 0) return null
-    const delivered = due.map((item) => delivery(item, digestId, at))
-    const digest: Digest = {
-      id: digestId,
-      at,
-      reason,
-      itemIds: delivered.map((item) => item.id),
-      counts: countBySource(delivered),
+    await db.meta.put({ key: lastCheckInAtKey, value: at })
+    const itemIds: string[] = []
+    const counts = countBySource([])
+    const deliver = async (rows: readonly unknown[], isDue: (item: InboxItem) => boolean) => {
+      const { items, bad } = readItemRows(rows)
+      const delivered = items.filter(isDue).map((item) => delivery(item, digestId, at))
+      for (const item of delivered) {
+        counts[item.source] += 1
+        itemIds.push(item.id)
+      }
+      await Promise.all([db.items.bulkPut(delivered), setAside(db, bad, at)])
     }
+    // Each page delivered leaves the held range (or is set aside), so the next read starts where it ended.
+    for (;;) {
+      const page = await firstRowsWithStatus(db, 'held', checkInPageSize)
+      if (page.length === 0) break
+      await deliver(page, () => true)
+    }
+    // Snoozed items are few; only the due ones come back.
+    await deliver(await firstRowsWithStatus(db, 'snoozed', Number.POSITIVE_INFINITY), (item) => {
+      return (item.snoozedUntil ?? 0) <= at
+    })
+    if (itemIds.length === 0) return null
+    const digest: Digest = { id: digestId, at, reason, itemIds, counts }
     await Promise.all([
-      db.items.bulkPut(delivered),
       db.digests.put(digest),
       reason === 'manual' ? null : db.notices.put(checkInNotice(digestId, at)),
     ])
@@ -59,12 +65,13 @@ function checkInNotice(digestId: string, at: number): PendingNotice {
   return { id: checkInNoticeId(digestId), kind: 'check-in', digestId, at, attempts: 0, nextAttemptAt: at }
 }
 
-/** Rows as stored: they are read through the schema before anything uses them. */
-function rowsWithStatus(db: LullDb, status: 'held' | 'snoozed'): Promise<unknown[]> {
-  return db.items
-    .where('[status+receivedAt]')
-    .between([status, Dexie.minKey], [status, Dexie.maxKey])
-    .toArray()
+/** Items moved in one step of a check-in: small enough that a step stays well under a frame budget's worth of long task. */
+export const checkInPageSize = 500
+
+/** The oldest rows with a status, as stored: they are read through the schema before anything uses them. */
+function firstRowsWithStatus(db: LullDb, status: 'held' | 'snoozed', limit: number): Promise<unknown[]> {
+  const range = db.items.where('[status+receivedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey])
+  return (Number.isFinite(limit) ? range.limit(limit) : range).toArray()
 }
 
 function delivery(item: InboxItem, digestId: string, at: number): InboxItem {

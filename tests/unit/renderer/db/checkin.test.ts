@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { deliverHeld } from '../../../../src/renderer/db/checkin'
+import { checkInPageSize, deliverHeld } from '../../../../src/renderer/db/checkin'
 import { getMeta, markDone, snooze } from '../../../../src/renderer/db/repositories'
 import type { LullDb } from '../../../../src/renderer/db/schema'
 import { ingestHeld, openFreshDb, putRawItem, sourceItem, storedItem } from './fixtures'
@@ -27,6 +27,25 @@ describe('deliverHeld', () => {
       ['delivered', at, 'd1'],
       ['delivered', at, 'd1'],
     ])
+  })
+
+  it('delivers a backlog bigger than a page in arrival order, each item once, setting aside a bad row among them', async () => {
+    const count = checkInPageSize * 2 + 3
+    await db.items.bulkPut(
+      Array.from({ length: count }, (_, n) => storedItem(n + 1, { status: 'held', receivedAt: t0 + n })),
+    )
+    // A bad row in the middle of the second page.
+    await putRawItem(db, {
+      ...storedItem(9_999, { status: 'held', receivedAt: t0 + checkInPageSize + 7 }),
+      source: 'teams',
+    })
+
+    const digest = await deliverHeld(db, { digestId: 'd1', at, reason: 'scheduled' })
+
+    expect(digest?.itemIds).toEqual(Array.from({ length: count }, (_, n) => `acct-1:m${n + 1}`))
+    expect(digest?.counts).toEqual({ slack: count, github: 0, email: 0 })
+    expect(await db.items.where('status').equals('held').count()).toBe(0)
+    expect(await db.quarantine.count()).toBe(1)
   })
 
   it('delivers a held item only once across check-ins', async () => {
