@@ -26,12 +26,35 @@ function devPageUnderStrictCsp(): Plugin {
   }
 }
 
+/**
+ * sonner (the toasts) writes its stylesheet into a <style> element as it
+ * loads, which the page's CSP (style-src 'self') refuses, with an error in
+ * the console. Lull imports sonner's stylesheet file instead
+ * (ui/toast/Toaster.tsx) and this takes the injection out. It fails the
+ * build if sonner changes, so an upgrade cannot bring the refusal back
+ * unseen. In dev, sonner is kept out of Vite's pre-bundling so this applies.
+ */
+function toastsWithoutInlineStyle(): Plugin {
+  const injection = /__insertCSS\((["'])(?:\\.|(?!\1)[^\\])*\1\);?/
+  return {
+    name: 'lull:toasts-without-inline-style',
+    transform(code, id) {
+      // In dev the id carries a version query (index.mjs?v=…).
+      if (!/[\\/]node_modules[\\/]sonner[\\/]dist[\\/]index\.m?js(\?.*)?$/.test(id)) return null
+      if (!injection.test(code))
+        this.error('sonner no longer calls __insertCSS: check how it adds its styles')
+      return { code: code.replace(injection, ''), map: null }
+    },
+  }
+}
+
 export const rendererConfig = {
   root: resolve('src/renderer'),
   build: {
     rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
   },
-  plugins: [react(), devPageUnderStrictCsp()],
+  optimizeDeps: { exclude: ['sonner'] },
+  plugins: [react(), devPageUnderStrictCsp(), toastsWithoutInlineStyle()],
 }
 
 export default defineConfig({

@@ -9,7 +9,8 @@ const Marker = z.object({ storeId: z.string().min(1), lastSeenAt: z.number().int
 export type Marker = z.infer<typeof Marker>
 
 export interface StoreMarker {
-  read(): Promise<Marker | null>
+  /** The store seen before; a marker that keeps one store a browser profile ignores `storeId`. */
+  read(storeId: string): Promise<Marker | null>
   write(marker: Marker): Promise<void>
 }
 
@@ -22,6 +23,26 @@ export function createMemoryStoreMarker(): StoreMarker {
     },
     async write(next) {
       marker = { ...next }
+    },
+  }
+}
+
+/**
+ * Browser mode: every browser (or browser profile) that opens Lull has an
+ * IndexedDB of its own, so a store this host has not seen is another
+ * browser's, not a lost one. Each store is remembered by its own id, and
+ * only the very store asked about is compared: a second browser is
+ * 'recorded', never 'lost'. A store emptied inside one browser is noticed
+ * by the page itself (db/store-identity.ts keeps a note beside IndexedDB).
+ */
+export function createPerBrowserStoreMarker(): StoreMarker {
+  const seen = new Map<string, Marker>()
+  return {
+    async read(storeId) {
+      return seen.get(storeId) ?? null
+    },
+    async write(next) {
+      seen.set(next.storeId, { ...next })
     },
   }
 }
@@ -49,7 +70,7 @@ export type StoreCheck = { status: 'recorded' | 'known' | 'lost'; lastSeenAt: nu
 
 /** Compare the renderer's store with the one main saw last, and remember this one. */
 export async function checkStore(marker: StoreMarker, storeId: string, now: number): Promise<StoreCheck> {
-  const previous = await marker.read()
+  const previous = await marker.read(storeId)
   await marker.write({ storeId, lastSeenAt: now })
   if (previous === null) return { status: 'recorded', lastSeenAt: null }
   if (previous.storeId === storeId) return { status: 'known', lastSeenAt: previous.lastSeenAt }

@@ -5,6 +5,7 @@
 import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { z } from 'zod'
 import type { LullBridge } from '../shared/contract'
 import { App } from './App'
 import { AppContext } from './app-context'
@@ -15,6 +16,10 @@ import { StartupFailure } from './features/startup/StartupFailure'
 import { connectBrowserBridge } from './host/browser-bridge'
 import { createHostClient } from './host/client'
 import { useUi } from './store'
+
+// The page's CSP forbids eval: zod would probe for it (a refused script-src
+// report on every start) and then parse without it anyway. Say so up front.
+z.config({ jitless: true })
 
 /**
  * One window runs the engine: the first to take this lock. Another window

@@ -110,6 +110,12 @@ export const InboxItem = SourceItem.extend({
   digestId: z.string().optional(),
   /** The urgent rule that let it break through, if one did. */
   urgentRuleId: z.string().optional(),
+  /**
+   * That rule's name as it was when it fired ("Slack channel #incidents"),
+   * so the item still says why after the rule is renamed or removed. Rows
+   * stored before names were kept have only the id.
+   */
+  urgentRuleName: z.string().max(300).optional(),
   snoozedUntil: z.number().int().nonnegative().optional(),
   /** What "done" replaced, so undo puts the item back as it was (a held item stays held for its check-in). */
   doneFrom: z
@@ -251,8 +257,48 @@ export type WallTime = z.infer<typeof WallTime>
 
 const DaySet = z.array(Weekday).min(1, 'Pick at least one day.')
 
-export const CheckInWindow = z.object({ days: DaySet, time: WallTime })
+/** "YYYY-MM-DD", a calendar date in the person's zone. */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.')
+  .refine(isCalendarDate, 'That day does not exist.')
+export type LocalDate = z.infer<typeof LocalDate>
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+
+/** A check-in time on its own days of the week. */
+export const WeeklyCheckIn = z.object({ days: DaySet, time: WallTime })
+export type WeeklyCheckIn = z.infer<typeof WeeklyCheckIn>
+
+/** A check-in that happens once, on one date (the first run's "see a digest soon"). */
+export const OneOffCheckIn = z.object({ date: LocalDate, time: WallTime })
+export type OneOffCheckIn = z.infer<typeof OneOffCheckIn>
+
+/**
+ * Each check-in time carries its own days, or its one date. Rows saved
+ * before one-offs existed are weekly ({ days, time }) and parse unchanged;
+ * a row with a date is a one-off (any days beside it are dropped). Read as
+ * one object, so a problem is reported on its field ("checkIns.0.days").
+ */
+export const CheckInWindow = z
+  .object({ time: WallTime, days: DaySet.optional(), date: LocalDate.optional() })
+  .superRefine((window, context) => {
+    if (window.days === undefined && window.date === undefined)
+      context.addIssue({ code: 'custom', path: ['days'], message: 'Pick at least one day.' })
+  })
+  .transform((window): OneOffCheckIn | WeeklyCheckIn =>
+    window.date !== undefined
+      ? { date: window.date, time: window.time }
+      : { days: window.days ?? [], time: window.time },
+  )
 export type CheckInWindow = z.infer<typeof CheckInWindow>
+
+export function isOneOff(window: CheckInWindow): window is OneOffCheckIn {
+  return 'date' in window
+}
 
 /** A weekly deep-work block; `end` before `start` means it crosses midnight. */
 export const DeepWorkBlock = z

@@ -35,10 +35,17 @@ describe.skipIf(!hasChromium)('accounts', () => {
       await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(1)
 
       await page.getByRole('button', { name: 'Accounts', exact: true }).click()
+      // Removing is in the account's settings, folded away until asked for.
+      await card.getByText('Settings for this account').click()
       await card.getByRole('button', { name: 'Turn off sample workspace' }).click()
       const confirm = page.getByRole('alertdialog', { name: 'Remove account' })
       await expect.poll(() => confirm.textContent()).toMatch(/every item from it, held and delivered/)
-      await confirm.getByRole('button', { name: 'Keep it' }).click()
+      // The question takes the focus, on the answer that keeps things as they are.
+      const keep = confirm.getByRole('button', { name: 'Keep it' })
+      await expect
+        .poll(() => keep.evaluate((button) => button.ownerDocument.activeElement === button))
+        .toBe(true)
+      await keep.click()
       expect(await card.count()).toBe(1)
       await page.screenshot({ path: 'test-results/accounts.png' })
     } finally {

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('stored rows that are not items', () => {
       await expect
         .poll(() => page.getByRole('alert').allTextContents())
         .toContain(
-          '2 stored items could not be read and were set aside. The Now view counts what is set aside.×',
+          '2 stored items could not be read and were set aside. The Now view counts what is set aside.',
         )
       expect(await page.getByTestId('view-failure').count()).toBe(0)
 

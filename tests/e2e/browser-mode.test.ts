@@ -80,6 +80,47 @@ describe.skipIf(!hasChromium)('browser mode', () => {
     }
   })
 
+  it('takes a second browser on the same host for a second store, and says when this browser lost its store', async () => {
+    const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
+    const first = await browser().newContext()
+    const second = await browser().newContext()
+    try {
+      const emptied = (page: Page) => page.getByRole('alert').filter({ hasText: 'was emptied' }).count()
+      const a = await first.newPage()
+      await a.goto(host.url)
+      // The store check runs before the sample workspace connects, so by then any alarm is on screen.
+      await expect.poll(() => a.getByRole('note').filter({ hasText: 'Sample workspace' }).count()).toBe(1)
+      expect(await emptied(a)).toBe(0)
+
+      // Another browser (its own IndexedDB) on the same host: a second store, not a wiped one.
+      const b = await second.newPage()
+      await b.goto(host.url)
+      await expect.poll(() => b.getByRole('note').filter({ hasText: 'Sample workspace' }).count()).toBe(1)
+      expect(await emptied(b)).toBe(0)
+
+      // The first browser's own store is deleted under it: that is said.
+      await a.evaluate(
+        () =>
+          new Promise<void>((done, fail) => {
+            // The Node-side types have no DOM: the page's IndexedDB, typed as far as used here.
+            type Request = { error: unknown; onsuccess: () => void; onerror: () => void }
+            const idb = (globalThis as unknown as { indexedDB: { deleteDatabase(name: string): Request } })
+              .indexedDB
+            const request = idb.deleteDatabase('lull')
+            request.onsuccess = () => done()
+            request.onerror = () => fail(request.error)
+          }),
+      )
+      await a.reload()
+      await expect.poll(() => emptied(a)).toBe(1)
+      expect(await emptied(b)).toBe(0)
+    } finally {
+      await first.close()
+      await second.close()
+      await host.close()
+    }
+  })
+
   it('refuses a page without the token and says what to do', async () => {
     const host = await startTestWebHost({ isScripted: false })
     try {

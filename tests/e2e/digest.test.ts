@@ -1,6 +1,6 @@
-// The digest as a person reads it: grouped by source and channel, whoever
-// waits on a reply first, overdue and due-soon replies marked against the
-// reply window, and earlier check-ins one choice away.
+// The digest as a person reads it: grouped by source and channel under one
+// header, whoever waits on a reply first, overdue and due-soon replies marked
+// against the reply window, and earlier check-ins one choice away.
 import { describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
 import { slackMessage, startTestWebHost } from './web-host'
@@ -44,9 +44,13 @@ describe.skipIf(!hasChromium)('the digest', () => {
       await expect.poll(() => rows.count()).toBe(3)
       expect(await rows.nth(0).getAttribute('data-item-id')).toBe(overdue.id)
       expect(await rows.nth(1).getAttribute('data-item-id')).toBe(dueSoon.id)
-      expect(await rows.nth(0).locator('.badge-reply-overdue').textContent()).toBe('reply overdue')
-      expect(await rows.nth(1).locator('.badge-reply-due-soon').textContent()).toBe('reply due soon')
-      expect(await rows.nth(2).locator('[class*=badge-reply]').count()).toBe(0)
+      expect(await rows.nth(0).locator('.chip-reply-overdue').textContent()).toBe('reply overdue')
+      // Due 24 h after it was said, 20 h ago: about 4 h left.
+      expect(await rows.nth(1).locator('.chip-reply-due-soon').textContent()).toMatch(/^reply due in [34] h$/)
+      expect(await rows.nth(2).locator('[class*=chip-reply]').count()).toBe(0)
+      // The header names the source and the place once, not each row.
+      expect(await page.locator('.digest .triage-header').allTextContents()).toEqual(['Slack·#general3'])
+      expect(await page.locator('.digest article .container:not(.visually-hidden)').count()).toBe(0)
 
       const earlier = page.getByRole('combobox', { name: /Check-in/ })
       expect(await earlier.locator('option').count()).toBe(2)

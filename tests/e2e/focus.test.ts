@@ -3,6 +3,7 @@
 // now" delivers it.
 import { describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
+import { clearCheckIns } from './settings-steps'
 import { slackMessage, startTestWebHost } from './web-host'
 
 describe.skipIf(!hasChromium)('focus in the browser', () => {
@@ -17,8 +18,8 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
 
       // No scheduled check-ins or blocks, so only this test's actions decide what happens.
       await page.getByRole('button', { name: 'Settings', exact: true }).click()
-      await page.getByLabel(/Check-in times/).fill('')
-      await page.getByLabel(/Deep-work blocks/).fill('')
+      await clearCheckIns(page)
+      await page.getByRole('textbox', { name: 'Deep-work blocks' }).fill('')
       await page.getByRole('button', { name: 'Save settings' }).click()
       await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved.')
 
@@ -46,7 +47,11 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       const notice = host.ports.notifications.find((n) => n.kind === 'breakthrough')
       expect(notice?.target).toEqual({ view: 'item', itemId: urgent.id })
       expect(notice?.body).toContain('Checkout is down')
-      await expect.poll(() => page.locator(`[data-item-id="${urgent.id}"]`).count()).toBe(1)
+      // Every breakthrough says which rule let it through: the notification, the row and the item view.
+      expect(notice?.body).toMatch(/Broke through: Slack channel #incidents$/)
+      const urgentRow = page.locator(`[data-item-id="${urgent.id}"]`)
+      await expect.poll(() => urgentRow.count()).toBe(1)
+      expect(await urgentRow.textContent()).toContain('Slack channel #incidents')
 
       // A reply in the same incident thread is delivered too, without a second notification.
       const reply = host.workspace.inject(
@@ -63,6 +68,7 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       // Clicking the notification opens the item with its conversation.
       host.hub.emit('notification:clicked', { target: { view: 'item', itemId: urgent.id } })
       await expect.poll(() => page.getByTestId('item-thread').textContent()).toContain('Rolling back')
+      expect(await page.locator('main').textContent()).toContain('Slack channel #incidents')
       await page.getByRole('button', { name: 'Now', exact: true }).click()
 
       await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(1)
@@ -85,6 +91,13 @@ describe.skipIf(!hasChromium)('focus in the browser', () => {
       await page.getByRole('button', { name: 'Now', exact: true }).click()
       await page.getByRole('button', { name: 'End focus' }).click()
       await expect.poll(() => page.getByTestId('focus-state').textContent()).toBe('Not focusing')
+
+      // The rule removed, the breakthrough still says the rule it was let through by.
+      await page.getByRole('button', { name: 'Rules', exact: true }).click()
+      await page.getByRole('button', { name: 'Remove Slack channel #incidents' }).click()
+      await expect.poll(() => page.locator('.rule-head > strong').count()).toBe(0)
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+      await expect.poll(() => urgentRow.textContent()).toContain('Slack channel #incidents')
     } finally {
       await host.close()
     }

@@ -32,11 +32,20 @@ describe.skipIf(!hasChromium)('urgent rules', () => {
       await expect.poll(() => form.getByTestId('preview-count').textContent()).toBe('2')
       // One thread within the cooldown: one notification for both messages.
       expect(await form.getByTestId('preview-notifications').textContent()).toBe('1')
+      // The messages themselves, as who · where · what · when, newest first; not the source's title.
+      const listed = form.getByTestId('preview-item')
+      expect(await listed.count()).toBe(2)
+      expect(await listed.first().locator('.preview-who').textContent()).toBe('Dana')
+      expect(await listed.first().locator('.preview-where').textContent()).toBe('#general')
+      expect(await listed.first().locator('.preview-what').textContent()).toBe('still stuck')
+      expect(await listed.first().locator('.preview-when').textContent()).toMatch(/\d\d:\d\d$/)
+      expect(await listed.last().locator('.preview-what').textContent()).toBe('deploy is stuck')
+      await page.screenshot({ path: 'test-results/rules-preview.png' })
       await form.getByRole('textbox', { name: /Keyword/ }).fill('lunch')
       await expect.poll(() => form.getByTestId('preview-count').textContent()).toBe('1')
       await form.getByRole('button', { name: 'Add rule' }).click()
 
-      const rules = page.locator('.rule-list > li > strong')
+      const rules = page.locator('.rule-head > strong')
       await expect
         .poll(() => rules.allTextContents())
         .toEqual(['Slack channel #incidents', 'Slack message with "lunch"'])

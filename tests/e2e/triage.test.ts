@@ -1,5 +1,6 @@
 // Triage by keyboard only, in a real Chromium over browser mode: jump
-// between views, move through a list, finish, snooze, undo, and the key list.
+// between views, move through a list, finish, snooze (held items too),
+// undo, and the key list.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
@@ -22,7 +23,15 @@ describe.skipIf(!hasChromium)('keyboard triage', () => {
     return { host, page, items }
   }
 
-  const selectedId = (page: Page) => page.locator('[data-selected=true] article').getAttribute('data-item-id')
+  const selectedId = (page: Page) =>
+    page.locator('[role="row"][aria-selected="true"] article').getAttribute('data-item-id')
+  /** s opens the snooze menu; n picks "Next check-in". */
+  const snoozeToNextCheckIn = async (page: Page) => {
+    await page.keyboard.press('s')
+    await expect.poll(() => page.getByRole('menu', { name: /Snooze/ }).isVisible()).toBe(true)
+    await page.keyboard.press('n')
+    await page.keyboard.press('Enter')
+  }
   const press = async (page: Page, ...keys: string[]) => {
     for (const key of keys) await page.keyboard.press(key)
   }
@@ -35,7 +44,16 @@ describe.skipIf(!hasChromium)('keyboard triage', () => {
       await expect
         .poll(() => page.getByRole('button', { name: 'Waiting' }).getAttribute('aria-current'))
         .toBe('page')
-      await expect.poll(() => page.locator('[data-testid=inbox-list] article').count()).toBe(3)
+      const waiting = page.locator('[data-testid=inbox-list] article')
+      await expect.poll(() => waiting.count()).toBe(3)
+      // s works on a held item too: snoozed, it leaves Waiting; u brings it back.
+      const held = await selectedId(page)
+      await snoozeToNextCheckIn(page)
+      await expect.poll(() => waiting.count()).toBe(2)
+      await expect.poll(() => page.getByTestId('undo-snooze').textContent()).toMatch(/^Snoozed until/)
+      expect(await page.locator(`article[data-item-id="${held}"]`).count()).toBe(0)
+      await press(page, 'u')
+      await expect.poll(() => waiting.count()).toBe(3)
 
       await press(page, 'g', 'n')
       await page.getByRole('button', { name: /Check in now/ }).click()
@@ -56,7 +74,7 @@ describe.skipIf(!hasChromium)('keyboard triage', () => {
       await press(page, 'u')
       await expect.poll(() => rows.count()).toBe(3)
 
-      await press(page, 's')
+      await snoozeToNextCheckIn(page)
       await expect.poll(() => rows.count()).toBe(2)
     } finally {
       await host.close()
@@ -70,7 +88,8 @@ describe.skipIf(!hasChromium)('keyboard triage', () => {
       await press(page, '?')
       const dialog = page.getByRole('dialog', { name: 'Keys' })
       await expect.poll(() => dialog.isVisible()).toBe(true)
-      expect(await dialog.textContent()).toContain('mark done')
+      expect(await dialog.textContent()).toContain('Mark done')
+      expect(await dialog.textContent()).toContain('Done through here')
       await press(page, 'Escape')
       await expect.poll(() => dialog.isVisible()).toBe(false)
 

@@ -77,7 +77,9 @@ describe('a pull that never answers', () => {
     h.clock.jumpTo(Date.parse(monday('12:00')) + 25_000)
     await h.clock.runDue(flush)
     // Work set off in the background (the pull, then the wake it causes) is awaited until it comes true.
-    await expect.poll(() => breakthroughs(h).map((notice) => notice.body)).toEqual([urgent.text])
+    await expect
+      .poll(() => breakthroughs(h).map((notice) => notice.body))
+      .toEqual([`${urgent.text} — Broke through: Slack channel #incidents`])
 
     h.clock.jumpTo(Date.parse(monday('12:00')) + 40_000)
     await h.clock.runDue(flush)
@@ -142,7 +144,9 @@ describe('an urgent item whose window died before its notice', () => {
     expect(await h.db.notices.count()).toBe(1)
     await h.engine.start()
     await h.engine.settled()
-    expect(breakthroughs(h).map((notice) => notice.body)).toEqual([urgent.text])
+    expect(breakthroughs(h).map((notice) => notice.body)).toEqual([
+      `${urgent.text} — Broke through: Slack channel #incidents`,
+    ])
     expect(await h.db.notices.count()).toBe(0)
     h.engine.stop()
   })
@@ -165,7 +169,9 @@ describe('an urgent item whose window died before its notice', () => {
     isBroken = false
     h.clock.jumpTo(Date.parse(monday('12:01')) + 6_000)
     await h.clock.runDue(() => h.engine.settled())
-    expect(breakthroughs(h).map((notice) => notice.body)).toEqual([urgent.text])
+    expect(breakthroughs(h).map((notice) => notice.body)).toEqual([
+      `${urgent.text} — Broke through: Slack channel #incidents`,
+    ])
     expect(await h.db.notices.count()).toBe(0)
     expect(Object.keys((await h.db.meta.get('breakthroughLastNotified'))?.value as object)).toEqual([
       urgent.threadKey,

@@ -1,12 +1,14 @@
-// The write-back outbox: "done" reaches the source through the store,
-// survives a restart, retries with backoff, shows a failure after the last
-// try, and undo before it is sent cancels it.
+// The write-back outbox: "done" reaches the source through the store once
+// the undo window is over, survives a restart, retries with backoff, shows a
+// failure after the last try, and undo before it is sent cancels it.
 import { describe, expect, it } from 'vitest'
-import { listFailedWrites } from '../../src/renderer/db/outbox'
+import { listFailedWrites, undoWindowMs } from '../../src/renderer/db/outbox'
 import { snooze } from '../../src/renderer/db/repositories'
 import { createHarness } from './engine-harness'
 
 const monday = (time: string) => `2026-11-23T${time}:00Z`
+/** An instant `ms` after a Monday time, as the harness's `at` takes it. */
+const later = (time: string, ms: number) => new Date(Date.parse(monday(time)) + ms).toISOString()
 
 async function withWritableSource(options: { failures?: number } = {}) {
   const written: string[] = []
@@ -39,6 +41,71 @@ describe('write-back outbox', () => {
     h.engine.stop()
   })
 
+  it('holds "done" back for the undo window, then writes it once', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'wait for it')
+    await h.at(monday('12:01'))
+    expect(await h.engine.markDone(item.id)).toBe(true)
+    await h.at(later('12:01', undoWindowMs - 1_000))
+    expect(written).toEqual([])
+    expect(await h.db.outbox.count()).toBe(1)
+    await h.at(later('12:01', undoWindowMs))
+    expect(written).toEqual([item.externalId])
+    await h.at(monday('12:05'))
+    expect(written).toEqual([item.externalId])
+    h.engine.stop()
+  })
+
+  it('wakes by itself when the undo window ends and sends the write then', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'sent on time')
+    await h.at(monday('12:01'))
+    // Paused, no pull is due to wake the engine early: only the 30 s heartbeat is armed.
+    await h.engine.toggleSyncPaused()
+    await h.engine.markDone(item.id)
+    h.clock.jumpTo(Date.parse(later('12:01', undoWindowMs)))
+    expect(await h.clock.runDue(() => h.engine.settled())).toBe(1)
+    expect(written).toEqual([item.externalId])
+    h.engine.stop()
+  })
+
+  it('sends nothing when "done" is undone within the undo window', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const item = h.say('github', 'changed my mind')
+    await h.at(monday('12:01'))
+    await h.at(monday('13:00'))
+    await h.engine.markDone(item.id)
+    await h.at(later('13:00', undoWindowMs / 2))
+    expect(await h.engine.undoDone(item.id)).toBe('cancelled')
+    expect((await h.db.items.get(item.id))?.status).toBe('delivered')
+    await h.at(monday('13:10'))
+    expect(written).toEqual([])
+    expect(await h.db.outbox.count()).toBe(0)
+    expect(h.problems).toEqual([])
+    h.engine.stop()
+  })
+
+  it('marks many items done as one step and undoes them as one, sending nothing', async () => {
+    const { h, written } = await withWritableSource()
+    await h.engine.start()
+    const items = ['one', 'two', 'three'].map((text) => h.say('github', text))
+    await h.at(monday('12:01'))
+    await h.at(monday('13:00'))
+    const marked = await h.engine.markAllDone([...items.map((item) => item.id), 'no-such-item'])
+    expect(marked.sort()).toEqual(items.map((item) => item.id).sort())
+    expect(await h.engine.markAllDone([items[0]?.id ?? ''])).toEqual([])
+    const outcome = await h.engine.undoAllDone(items.map((item) => item.id))
+    expect(outcome.cancelled.sort()).toEqual(items.map((item) => item.id).sort())
+    expect(outcome.tooLate).toEqual([])
+    await h.at(monday('13:10'))
+    expect(written).toEqual([])
+    for (const item of items) expect((await h.db.items.get(item.id))?.status).toBe('delivered')
+    h.engine.stop()
+  })
+
   it('keeps a write across a restart and sends it from the new window', async () => {
     const { h, written } = await withWritableSource()
     await h.engine.start()
@@ -48,6 +115,8 @@ describe('write-back outbox', () => {
     // The window marked it done and died before the write went out.
     const { markDoneWithWriteBack } = await import('../../src/renderer/db/outbox')
     await markDoneWithWriteBack(h.db, item, 'sample', h.clock.now())
+    // Lull starts again after the undo window is over.
+    h.clock.jumpTo(Date.parse(later('12:01', undoWindowMs)))
     const again = h.makeEngine()
     await again.start()
     await again.settled()
@@ -61,10 +130,10 @@ describe('write-back outbox', () => {
     const item = h.say('github', 'flaky')
     await h.at(monday('12:01'))
     await h.engine.markDone(item.id)
-    await h.at(monday('12:01'))
+    await h.at(later('12:01', undoWindowMs))
     const row = await h.db.outbox.toArray()
     expect(row[0]).toMatchObject({ state: 'pending', attempts: 1 })
-    expect(row[0]?.nextAttemptAt).toBe(Date.parse(monday('12:01')) + 10_000)
+    expect(row[0]?.nextAttemptAt).toBe(Date.parse(monday('12:01')) + undoWindowMs + 10_000)
     for (const at of ['12:02', '12:10', '12:30', '13:30', '15:30']) await h.at(monday(at))
     const failed = await listFailedWrites(h.db)
     expect(failed).toHaveLength(1)
@@ -133,6 +202,7 @@ describe('write-back outbox', () => {
     const item = h.say('github', 'review the migration')
     await h.at(monday('12:01'))
     await h.engine.markDone(item.id)
+    await h.at(later('12:01', 30_000))
     await h.at(monday('12:02'))
     // Two tries failed; the write waits a minute for its next.
     expect(await h.db.outbox.toArray()).toMatchObject([{ attempts: 2, state: 'pending' }])

@@ -15,6 +15,7 @@ import { createDispatch, type Dispatch } from '../dispatch'
 import { createEventHub, type EventHub } from '../events'
 import { createHost, type HostDeps } from '../host'
 import type { Log } from '../log'
+import { createPerBrowserStoreMarker } from '../store-marker'
 import { answerText, serveStatic } from './static-files'
 
 export type WebHostOptions = Omit<HostDeps, 'mode'> & {
@@ -116,7 +117,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const rendererDir = resolve(options.rendererDir)
   const hub = createEventHub(log)
-  const dispatch = createDispatch(createHost({ ...options, mode: 'browser', emit: hub.emit }), calls, log)
+  // A second browser on this host is a second store, not a lost one.
+  const storeMarker = options.storeMarker ?? createPerBrowserStoreMarker()
+  const dispatch = createDispatch(
+    createHost({ ...options, mode: 'browser', emit: hub.emit, storeMarker }),
+    calls,
+    log,
+  )
   // Both set the moment the server listens, before it accepts a request.
   let origin = ''
   let authority = ''

@@ -14,8 +14,12 @@ export type IngestBatch = {
   cursor: string | null
   pollAfterMs?: number
   now: number
-  /** The id of the urgent rule an item matches, or null. Asked of new items only. */
-  classify: (item: SourceItem) => string | null
+  /**
+   * The urgent rule an item matches (its id, or its id and name), or null.
+   * Asked of new items only. The name is kept on the item, so it still says
+   * why it broke through after the rule is renamed or removed.
+   */
+  classify: (item: SourceItem) => string | { id: string; name: string } | null
   /** Items the source sent that could not be read: recorded with the cursor that moves past them. */
   skipped?: ReadonlyArray<{ externalId: string | null; reason: string }>
 }
@@ -137,15 +141,17 @@ function isSameCursor(previous: CursorRow | undefined, next: CursorRow): boolean
 }
 
 function newItem(item: SourceItem, batch: IngestBatch): InboxItem {
-  const urgentRuleId = batch.classify(item)
-  if (urgentRuleId === null) return { ...contentOf(item), status: 'held', receivedAt: batch.now }
-  return {
+  const rule = batch.classify(item)
+  if (rule === null) return { ...contentOf(item), status: 'held', receivedAt: batch.now }
+  const urgent: InboxItem = {
     ...contentOf(item),
     status: 'delivered',
     receivedAt: batch.now,
     deliveredAt: batch.now,
-    urgentRuleId,
+    urgentRuleId: typeof rule === 'string' ? rule : rule.id,
   }
+  if (typeof rule !== 'string') urgent.urgentRuleName = rule.name
+  return urgent
 }
 
 /** One item per id, the last one given winning (a source may repeat an item within a page). */

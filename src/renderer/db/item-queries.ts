@@ -2,9 +2,9 @@
 // indexes (no row is read to count), lists read one window of rows, and
 // every row read is parsed, the bad ones returned apart for quarantine.
 import Dexie from 'dexie'
-import { Digest, type ItemStatus, sourceKinds } from '../../shared/model'
+import { Digest, type InboxItem, ItemStatus, type SourceKind, sourceKinds } from '../../shared/model'
 import type { SourceCounts } from '../../shared/policy'
-import { type ReadRows, readItemRows } from './item-rows'
+import { isBadItemRow, type ReadRows, readItemRow, readItemRows } from './item-rows'
 import type { LullDb } from './schema'
 
 const byStatus = (db: LullDb, status: ItemStatus) =>
@@ -39,6 +39,92 @@ export async function readStatusWindow(
 ): Promise<ReadRows> {
   const rows: unknown[] = await byStatus(db, status).reverse().offset(offset).limit(limit).toArray()
   return readItemRows(rows)
+}
+
+/**
+ * The first `limit` items of one status, newest received first (or oldest
+ * first), that pass `keep`: a list reads a growing page of these as it
+ * scrolls. Rows that do not parse are returned apart, whatever `keep` says.
+ */
+export async function readStatusPage(
+  db: LullDb,
+  status: ItemStatus,
+  options: { limit: number; isOldestFirst?: boolean; keep?: (item: InboxItem) => boolean },
+): Promise<ReadRows & { hasMore: boolean }> {
+  const { limit, keep } = options
+  let rows = byStatus(db, status)
+  if (!options.isOldestFirst) rows = rows.reverse()
+  if (keep) {
+    rows = rows.filter((row: unknown) => {
+      const read = readItemRow(row)
+      return isBadItemRow(read) || keep(read)
+    })
+  }
+  const page: unknown[] = await rows.limit(limit + 1).toArray()
+  return { ...readItemRows(page.slice(0, limit)), hasMore: page.length > limit }
+}
+
+/** How many items each Inbox filter would show, for the counts beside them. */
+export type InboxFacets = {
+  status: Record<ItemStatus, number>
+  /** Within the chosen status. */
+  source: Record<SourceKind, number>
+  /** Within the chosen status, per account id. */
+  account: Record<string, number>
+  /** Within the chosen status. */
+  urgent: number
+  /** Within the chosen status; null where counting would mean reading too many items. */
+  needsReply: number | null
+}
+
+/** Items of a status read to count those needing a reply, at most; above it the count is left out. */
+const mostReadForCount = 5_000
+
+/**
+ * The Inbox's counts, from the indexes: statuses and sources are counted
+ * without reading a row, accounts from the keys alone (an item's id starts
+ * with its account's), urgent items from their own index. Only the
+ * needs-reply count reads items, and only for a status with few.
+ */
+export async function countInboxFacets(
+  db: LullDb,
+  status: ItemStatus,
+  accountIds: readonly string[],
+): Promise<InboxFacets> {
+  const [statusCounts, sourceCounts, keys, urgentRows] = await Promise.all([
+    Promise.all(ItemStatus.options.map((each) => countWithStatus(db, each))),
+    Promise.all(
+      sourceKinds.map((source) => db.items.where('[status+source]').equals([status, source]).count()),
+    ),
+    byStatus(db, status).primaryKeys(),
+    db.items.where('urgentRuleId').aboveOrEqual('').toArray() as Promise<unknown[]>,
+  ])
+  // Longest first: an account whose id extends another's ("acme" and "acme:eu") is told apart.
+  const prefixes = [...accountIds].sort((a, b) => b.length - a.length).map((id) => [id, `${id}:`] as const)
+  const account: Record<string, number> = Object.fromEntries(accountIds.map((id) => [id, 0]))
+  for (const key of keys) {
+    const id = String(key)
+    const owner = prefixes.find(([, prefix]) => id.startsWith(prefix))?.[0]
+    if (owner !== undefined) account[owner] = (account[owner] ?? 0) + 1
+  }
+  const total = keys.length
+  const needsReply =
+    total > mostReadForCount
+      ? null
+      : await byStatus(db, status)
+          .filter((row: { needsReply?: unknown }) => row.needsReply === true)
+          .count()
+  return {
+    status: Object.fromEntries(
+      ItemStatus.options.map((each, index) => [each, statusCounts[index] ?? 0]),
+    ) as Record<ItemStatus, number>,
+    source: Object.fromEntries(
+      sourceKinds.map((source, index) => [source, sourceCounts[index] ?? 0]),
+    ) as Record<SourceKind, number>,
+    account,
+    urgent: readItemRows(urgentRows).items.filter((item) => item.status === status).length,
+    needsReply,
+  }
 }
 
 /**

@@ -1,11 +1,18 @@
 // The write-back outbox in the store: "done" (and "read") queued in the same
-// transaction that changes the item, so a restart still sends it, and undo
-// before it is sent takes it back.
+// transaction that changes the item, so a restart still sends it. A "done"
+// waits out the undo window before it goes to its source, so undo within it
+// takes the write back and nothing has to be put right at the source by hand.
 import { asDone, type InboxItem, undone } from '../../shared/model'
 import type { LullDb, OutboxRow } from './schema'
 
 /** Tries spread over about two hours, then the write is shown as failed. */
 const retryDelaysMs = [10_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
+
+/**
+ * How long a "done" waits before it is written to its source. The undo toast
+ * shows for a little less, so an Undo pressed as the toast leaves is in time.
+ */
+export const undoWindowMs = 8_000
 
 export const outboxId = (action: OutboxRow['action'], itemId: string) => `${action}:${itemId}`
 
@@ -25,7 +32,8 @@ function queuedWrite(
     externalId: item.externalId,
     createdAt: now,
     attempts: 0,
-    nextAttemptAt: now,
+    // "Read" goes at once (it is never undone); "done" waits out the undo window.
+    nextAttemptAt: action === 'done' ? now + undoWindowMs : now,
     state: 'pending',
     error: null,
     previousStatus,
@@ -36,18 +44,35 @@ function queuedWrite(
  * Mark an item done and queue the write to its source, in one transaction.
  * False when there is no such item. `kind` is the account's kind.
  */
-export function markDoneWithWriteBack(
+export async function markDoneWithWriteBack(
   db: LullDb,
   item: Pick<InboxItem, 'id' | 'accountId' | 'externalId'>,
   kind: OutboxRow['kind'],
   now: number,
 ): Promise<boolean> {
+  const marked = await markAllDoneWithWriteBack(db, [item.id], () => kind, now)
+  return marked.length === 1
+}
+
+/**
+ * Mark items done and queue their writes, all in one transaction (one step
+ * to undo, and one write to the store for "done through here" over hundreds
+ * of rows). Answers the ids it marked: an item gone, or done already, is left out.
+ */
+export function markAllDoneWithWriteBack(
+  db: LullDb,
+  itemIds: readonly string[],
+  kindOf: (accountId: string) => OutboxRow['kind'],
+  now: number,
+): Promise<string[]> {
   return db.transaction('rw', db.items, db.outbox, async () => {
-    const stored = await db.items.get(item.id)
-    if (!stored || stored.status === 'done') return false
-    await db.items.put(asDone(stored, now))
-    await db.outbox.put(queuedWrite('done', item, kind, now, stored.status))
-    return true
+    const stored = await db.items.bulkGet([...itemIds])
+    const marked = stored.filter((item): item is InboxItem => item !== undefined && item.status !== 'done')
+    await db.items.bulkPut(marked.map((item) => asDone(item, now)))
+    await db.outbox.bulkPut(
+      marked.map((item) => queuedWrite('done', item, kindOf(item.accountId), now, item.status)),
+    )
+    return marked.map((item) => item.id)
   })
 }
 
@@ -79,6 +104,33 @@ export function undoDone(db: LullDb, itemId: string): Promise<'cancelled' | 'too
     if (!queued) return 'too-late'
     await db.outbox.delete(queued.id)
     return 'cancelled'
+  })
+}
+
+/**
+ * Undo "done" for several items in one transaction. Answers which writes
+ * were cancelled and which had gone out already (those items are back in
+ * Lull all the same).
+ */
+export function undoAllDone(
+  db: LullDb,
+  itemIds: readonly string[],
+): Promise<{ cancelled: string[]; tooLate: string[] }> {
+  return db.transaction('rw', db.items, db.outbox, async () => {
+    const items = await db.items.bulkGet([...itemIds])
+    const done = items.filter((item): item is InboxItem => item?.status === 'done')
+    const queued = await db.outbox.bulkGet(done.map((item) => outboxId('done', item.id)))
+    const cancelled: string[] = []
+    const tooLate: string[] = []
+    await db.items.bulkPut(
+      done.map((item, index) => {
+        const write = queued[index]
+        ;(write ? cancelled : tooLate).push(item.id)
+        return undone(item, write?.previousStatus ?? 'delivered')
+      }),
+    )
+    await db.outbox.bulkDelete(cancelled.map((id) => outboxId('done', id)))
+    return { cancelled, tooLate }
   })
 }
 

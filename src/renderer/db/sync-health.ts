@@ -26,6 +26,8 @@ export const StreamHealth = z.object({
    * shown, so a stream that stays unchanged unusually long can be noticed.
    */
   unchangedSince: z.number().nullable().default(null),
+  /** What the stream's push watch says about itself ("the mail server is slow to push new mail"). */
+  watchNote: z.string().nullable().default(null),
 })
 export type StreamHealth = z.infer<typeof StreamHealth>
 

@@ -1,5 +1,5 @@
 // The attention engine: wakes at the next check-in, block edge, session end,
-// due pull or pending notice (and at least every 30 s, which also catches
+// due pull or pending notice (and at least once a minute, which also catches
 // sleep and clock jumps), starts the pulls that are due, lets urgent items
 // break through, and delivers every held item in one digest at each
 // check-in. Every decision comes from shared/policy and is made on what the
@@ -19,6 +19,7 @@ import {
   dueCheckIn,
   endFocus as endFocusSession,
   extendFocus as extendFocusSession,
+  type FocusIntent,
   nextBlockEdge,
   nextCheckIn,
   nextRawCheckIn,
@@ -28,7 +29,14 @@ import {
 } from '../../shared/policy'
 import { deliverHeld } from '../db/checkin'
 import { nextNoticeAt } from '../db/notices'
-import { markDoneWithWriteBack, nextWriteAt, queueRead, undoDone } from '../db/outbox'
+import {
+  markAllDoneWithWriteBack,
+  nextWriteAt,
+  queueRead,
+  undoAllDone,
+  undoDone,
+  undoWindowMs,
+} from '../db/outbox'
 import {
   countHeld,
   deleteAccount,
@@ -53,10 +61,12 @@ import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
 import { createOutboxSender } from './outbox'
 import { isNamedByUrgentRule, isUrgentStream, preCheckInPullMs } from './polling'
+import { noteRunning } from './running-log'
 import { checkStore, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
 import { createStreamScheduler, type PullOutcome } from './sync'
 
-export const heartbeatMs = 30_000
+/** The longest the engine sleeps: an idle window wakes about once a minute. */
+export const heartbeatMs = 60_000
 /** After a wake that failed, the next one comes this soon. */
 export const retryAfterFailureMs = 10_000
 /** A check-in on request waits this long for the pulls it started, then delivers what is there. */
@@ -110,6 +120,20 @@ export function createEngine(deps: EngineDeps) {
   let lastView: WakeView | null = null
   let lastHealth = ''
   let cancelSweep: () => void = () => {}
+  /**
+   * The focus change just asked for, shown at once by the views while the
+   * store write and the next wake follow (policy's withFocusIntent).
+   */
+  let focusIntent: FocusIntent | null = null
+  const focusWatchers = new Set<() => void>()
+  const setFocusIntent = (intent: FocusIntent | null) => {
+    focusIntent = intent
+    for (const watcher of focusWatchers) watcher()
+  }
+  /** Clears the intent once its change is stored, unless a newer one replaced it. */
+  const settleFocusIntent = (intent: FocusIntent) => {
+    if (focusIntent === intent) setFocusIntent(null)
+  }
   const accounts = createAccounts({
     db,
     host,
@@ -207,6 +231,8 @@ export function createEngine(deps: EngineDeps) {
   async function wakeNow(): Promise<WakeView> {
     const now = clock.now()
     await refreshState(now)
+    // Stats count focus only while Lull was running: note that it is.
+    await noteRunning(db, now).catch(() => {})
     startPulls(false)
     if (!settings.syncPaused) void accounts.relistStreams(now)
     const z = zone()
@@ -291,7 +317,8 @@ export function createEngine(deps: EngineDeps) {
         active?.endsAt ?? null,
         settings.syncPaused ? null : scheduler.nextDueAt(),
         view.noticeAt,
-        now + heartbeatMs,
+        // On the minute, when the views' clock ticks too: an idle window wakes once a minute, not twice.
+        Math.floor(now / heartbeatMs) * heartbeatMs + heartbeatMs,
       ].filter((at): at is number => at !== null)
       delay = Math.min(heartbeatMs, Math.max(100, Math.min(...candidates) - now))
     }
@@ -340,17 +367,12 @@ export function createEngine(deps: EngineDeps) {
     return () => subscription.unsubscribe()
   }
 
-  async function beginFocus(length: FocusLength) {
+  async function beginFocus(length: FocusLength, id: string) {
     const now = clock.now()
     await refreshState(now)
     const running = activeSession(sessions, now)
     if (running) await saveFocusSession(db, endFocusSession(running, now))
-    const session = startFocusSession(
-      length,
-      now,
-      nextRawCheckIn(settings.checkIns, zone(), now),
-      deps.newId(),
-    )
+    const session = startFocusSession(length, now, nextRawCheckIn(settings.checkIns, zone(), now), id)
     await saveFocusSession(db, session)
     sessions = await listRecentFocusSessions(db, now)
     void focusStatus.apply(accounts.list, session.endsAt, focusMessage(session.endsAt))
@@ -411,8 +433,10 @@ export function createEngine(deps: EngineDeps) {
         host.on('stream:changed', ({ accountId, stream }) => {
           if (scheduler.markChanged(accountId, stream, clock.now())) void startPulls(false)
         }),
-        host.on('watch:state', ({ accountId, stream, state }) => {
+        host.on('watch:state', ({ accountId, stream, state, note }) => {
           scheduler.setWatched(accountId, stream, state === 'open', clock.now())
+          // A note holds while its watch is open; a watch that went down says nothing more.
+          if (state === 'down' || note !== undefined) scheduler.setWatchNote(accountId, stream, note ?? null)
           void startPulls(false)
           void writeHealth()
         }),
@@ -446,6 +470,8 @@ export function createEngine(deps: EngineDeps) {
         await pending
         await scheduler.whenIdle()
         await outbox.whenIdle()
+        // A status put back when focus ends is written to the store too: wait for it.
+        await focusStatus.whenIdle()
         if (pending === queue && !scheduler.isBusy()) return
       }
     },
@@ -455,18 +481,44 @@ export function createEngine(deps: EngineDeps) {
       return isRunning
     },
 
-    startFocus: (length: FocusLength) =>
-      serial(() => beginFocus(length)).then(async (session) => {
-        await wake()
-        return session
-      }),
+    /** The focus change asked for and not yet stored, if any: views apply it at once. */
+    get focusIntent(): FocusIntent | null {
+      return focusIntent
+    },
 
-    endFocus: () =>
-      serial(async () => {
+    /** Calls `watcher` whenever the focus intent changes; answers a function that stops it. */
+    watchFocusIntent(watcher: () => void): () => void {
+      focusWatchers.add(watcher)
+      return () => focusWatchers.delete(watcher)
+    },
+
+    startFocus: (length: FocusLength) => {
+      const now = clock.now()
+      const id = deps.newId()
+      const intent: FocusIntent = {
+        kind: 'start',
+        session: startFocusSession(length, now, nextRawCheckIn(settings.checkIns, zone(), now), id),
+      }
+      setFocusIntent(intent)
+      return serial(() => beginFocus(length, id))
+        .then(async (session) => {
+          await wake()
+          return session
+        })
+        .finally(() => settleFocusIntent(intent))
+    },
+
+    endFocus: () => {
+      const intent: FocusIntent = { kind: 'end', at: clock.now() }
+      setFocusIntent(intent)
+      return serial(async () => {
         await finishFocus()
         void focusStatus.restoreAll()
         wasFocused = false
-      }).then(wake),
+      })
+        .then(wake)
+        .finally(() => settleFocusIntent(intent))
+    },
 
     extendFocus: (minutes: number) =>
       serial(async () => {
@@ -597,13 +649,20 @@ export function createEngine(deps: EngineDeps) {
      * write survives a restart and is retried; undo before it is sent
      * cancels it.
      */
-    markDone: async (itemId: string) => {
-      const item = await db.items.get(itemId)
-      if (!item) return false
-      const account = accounts.find(item.accountId)
-      const isMarked = await markDoneWithWriteBack(db, item, account?.kind ?? 'sample', clock.now())
-      if (isMarked && isRunning) void outbox.sendDue(clock.now())
-      return isMarked
+    markDone: async (itemId: string) => (await engine.markAllDone([itemId])).length === 1,
+
+    /**
+     * Mark items done in one step; answers the ids marked. Their writes wait
+     * out the undo window, so the wake timer is armed for when they fall due.
+     */
+    markAllDone: async (itemIds: readonly string[]) => {
+      const kindOf = (accountId: string) => accounts.find(accountId)?.kind ?? 'sample'
+      const marked = await markAllDoneWithWriteBack(db, itemIds, kindOf, clock.now())
+      if (marked.length > 0 && isRunning && lastView) {
+        const writeAt = clock.now() + undoWindowMs
+        scheduleNext({ ...lastView, noticeAt: earliest(lastView.noticeAt, writeAt) })
+      }
+      return marked
     },
 
     /** Take "done" back: the item returns, and an unsent write is cancelled. */
@@ -612,6 +671,19 @@ export function createEngine(deps: EngineDeps) {
       if (outcome === 'too-late') {
         report(
           'That item was already marked done at its source; it is back in Lull, but mark it unread there by hand.',
+        )
+      }
+      return outcome
+    },
+
+    /** Take "done" back for several items in one step. */
+    undoAllDone: async (itemIds: readonly string[]) => {
+      const outcome = await undoAllDone(db, itemIds)
+      if (outcome.tooLate.length > 0) {
+        report(
+          outcome.tooLate.length === 1
+            ? 'That item was already marked done at its source; it is back in Lull, but mark it unread there by hand.'
+            : `${outcome.tooLate.length} items were already marked done at their sources; they are back in Lull, but mark them unread there by hand.`,
         )
       }
       return outcome

@@ -8,7 +8,7 @@ import { lastCheckInAtKey } from '../db/checkin'
 import { sweepItems } from '../db/quarantine'
 import { getMeta, setMeta } from '../db/repositories'
 import type { LullDb } from '../db/schema'
-import { storeIdentity } from '../db/store-identity'
+import { checkStoreNote, pageStoreNote, storeIdentity } from '../db/store-identity'
 import type { HostClient } from '../host/client'
 
 /** The sweep for unreadable rows: this long after start, and at most this often. */
@@ -45,10 +45,16 @@ export async function checkStore(
 ): Promise<void> {
   try {
     const identity = await storeIdentity(deps.db, deps.newId, now)
-    const check = await deps.host.call('store:check', identity)
-    if (check.status !== 'lost') return
+    const isGoneHere = checkStoreNote(pageStoreNote(), identity)
+    const check = await deps.host.call('store:check', {
+      storeId: identity.storeId,
+      createdAt: identity.createdAt,
+    })
+    if (check.status !== 'lost' && !isGoneHere) return
     const when =
-      check.lastSeenAt === null ? '' : ` (last seen ${new Date(check.lastSeenAt).toLocaleString()})`
+      check.status !== 'lost' || check.lastSeenAt === null
+        ? ''
+        : ` (last seen ${new Date(check.lastSeenAt).toLocaleString()})`
     deps.report(
       `Lull's inbox store was emptied by the system${when}: items, digests and settings kept in it are gone, and Lull starts afresh. Your sign-ins are safe in the vault. To keep this from happening, do not clear this app's site data.`,
     )

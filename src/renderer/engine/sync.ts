@@ -5,7 +5,7 @@
 // page, each page stored with its cursor.
 import { HostError } from '../../shared/contract'
 import type { Account, AccountStream, InboxItem, Settings } from '../../shared/model'
-import { matchUrgentRule } from '../../shared/policy'
+import { describeRule, matchUrgentRule } from '../../shared/policy'
 import { ingestBatch } from '../db/ingest'
 import { getCursor } from '../db/repositories'
 import type { LullDb } from '../db/schema'
@@ -78,6 +78,7 @@ export function createStreamScheduler(deps: {
             problem: null,
             needsSignIn: false,
             unchangedSince: null,
+            watchNote: null,
             dueAt: now,
             askedAt: now,
             failures: 0,
@@ -114,7 +115,10 @@ export function createStreamScheduler(deps: {
         cursor: answer.cursor,
         ...(answer.pollAfterMs === undefined ? {} : { pollAfterMs: answer.pollAfterMs }),
         now: now(),
-        classify: (item) => matchUrgentRule(settings.urgentRules, item)?.id ?? null,
+        classify: (item) => {
+          const rule = matchUrgentRule(settings.urgentRules, item)
+          return rule ? { id: rule.id, name: describeRule(rule) } : null
+        },
         skipped: answer.skipped,
       })
       added.push(...result.added)
@@ -264,6 +268,11 @@ export function createStreamScheduler(deps: {
       state.dueAt = Math.min(state.dueAt, at)
       if (inFlight.has(key(accountId, stream))) state.isChangedDuringPull = true
     },
+    /** What the stream's open watch says about itself (a server slow to push), or null. */
+    setWatchNote(accountId: string, stream: string, note: string | null) {
+      const state = streams.get(key(accountId, stream))
+      if (state) state.watchNote = note
+    },
     /** The earliest moment a stream that is not being pulled wants pulling. */
     nextDueAt(): number | null {
       let earliest: number | null = null
@@ -295,6 +304,7 @@ export function createStreamScheduler(deps: {
           isWatched,
           needsSignIn,
           unchangedSince,
+          watchNote,
         }) => ({
           accountId,
           stream,
@@ -306,6 +316,7 @@ export function createStreamScheduler(deps: {
           isWatched,
           needsSignIn,
           unchangedSince,
+          watchNote,
         }),
       )
     },

@@ -1,54 +1,94 @@
 // The attention state the views show, computed live from Dexie with the
 // same policy functions the engine uses: nothing is mirrored by hand. The
-// store is read again only when it changes; the clock's tick re-derives
-// focus and the next check-in from what was already read.
+// store is read again only when it changes; the shared clock's tick (on the
+// minute, and at the next moment something changes) re-derives focus and
+// the next check-in from what was already read. A focus change just asked
+// for is shown at once from the engine's memory, before the store has it.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useMemo } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { FocusSession, Settings } from '../../shared/model'
-import { activeSession, deepWorkAt, nextCheckIn, resolveTimeZone } from '../../shared/policy'
+import {
+  activeSession,
+  type CheckInReason,
+  deepWorkAt,
+  type FocusIntent,
+  nextBlockEdge,
+  nextCheckInWithReason,
+  resolveTimeZone,
+  withFocusIntent,
+} from '../../shared/policy'
 import { useServices } from '../app-context'
 import { countHeldBySource, type HeldCounts } from '../db/item-queries'
 import { focusLookbackMs, listFocusSessions, loadSettings } from '../db/repositories'
 import { systemClock } from '../engine/clock'
-import { useNow } from './use-now'
+import { useNow, useWakeAt } from './use-now'
 
-/** How often the views' clock ticks: often enough for "next check-in 13:00" and a session's end. */
-export const attentionTickMs = 10_000
 const hourMs = 60 * 60_000
 
 export type Attention = {
   now: number
   zone: string
   settings: Settings
+  /** The sessions of the last while, with a change just asked for already applied. */
+  sessions: FocusSession[]
   session: FocusSession | null
   deep: ReturnType<typeof deepWorkAt>
   nextCheckInAt: number | null
+  /** The next check-in and why it is when it is; null when none is coming. */
+  nextCheckIn: CheckInReason | null
 }
 
 export function useAttention(): Attention | undefined {
-  const { db } = useServices()
-  const now = useNow(attentionTickMs)
+  const { db, engine } = useServices()
+  const clock = useNow()
+  const intent = useSyncExternalStore(engine.watchFocusIntent, () => engine.focusIntent)
   // The query's window moves once an hour, not with every tick; the exact
   // lookback is applied below, on the rows already read.
-  const sessionsSince = Math.floor(now / hourMs) * hourMs - focusLookbackMs
+  const sessionsSince = Math.floor(clock / hourMs) * hourMs - focusLookbackMs
   const data = useLiveQuery(async () => {
     const [sessions, loaded] = await Promise.all([listFocusSessions(db, sessionsSince), loadSettings(db)])
-    return { sessions, settings: loaded.settings }
+    // When it was read: a session stored a moment ago counts from then, not from the last tick.
+    return { sessions, settings: loaded.settings, readAt: Date.now() }
   }, [db, sessionsSince])
-  return useMemo(() => (data ? deriveAttention(data.sessions, data.settings, now) : undefined), [data, now])
+  const attention = useMemo(() => {
+    if (!data) return undefined
+    const now = Math.max(clock, data.readAt, intentTime(intent))
+    return deriveAttention(withFocusIntent(data.sessions, intent), data.settings, now)
+  }, [data, clock, intent])
+  useWakeAt(attention ? nextChange(attention) : null)
+  return attention
+}
+
+function intentTime(intent: FocusIntent | null): number {
+  if (intent === null) return 0
+  return intent.kind === 'start' ? intent.session.startedAt : intent.at
 }
 
 function deriveAttention(allSessions: FocusSession[], settings: Settings, now: number): Attention {
   const sessions = allSessions.filter((session) => session.startedAt >= now - focusLookbackMs)
   const zone = resolveTimeZone(settings, systemClock.systemZone())
+  const nextCheckIn = nextCheckInWithReason(settings, zone, sessions, now)
   return {
     now,
     zone,
     settings,
+    sessions,
     session: activeSession(sessions, now),
     deep: deepWorkAt(settings.deepWorkBlocks, sessions, zone, now),
-    nextCheckInAt: nextCheckIn(settings, zone, sessions, now),
+    nextCheckInAt: nextCheckIn?.at ?? null,
+    nextCheckIn,
   }
+}
+
+/** The next moment the state above changes on its own: a session or block edge, or the check-in. */
+function nextChange(attention: Attention): number | null {
+  const candidates = [
+    attention.session?.endsAt ?? null,
+    attention.deep.until,
+    attention.nextCheckInAt,
+    nextBlockEdge(attention.settings.deepWorkBlocks, attention.zone, attention.now),
+  ].filter((at): at is number => at !== null && at > attention.now)
+  return candidates.length === 0 ? null : Math.min(...candidates)
 }
 
 /** The held count, in all and per source, counted on the indexes; re-read only when items change. */

@@ -3,7 +3,8 @@
 // notification that says how many. Items kept quiet here are still delivered;
 // they just make no sound.
 import type { SourceItem, UrgentRule, ViewTarget } from '../model'
-import { noticeBody, noticeTitle } from './notice-text'
+import { breakthroughWhy, noticeBodyWithReason, noticeTitle } from './notice-text'
+import { describeRule } from './urgency'
 
 export type BreakthroughNotice = {
   title: string
@@ -14,7 +15,8 @@ export type BreakthroughNotice = {
   target: ViewTarget
 }
 
-export type UrgentMatch = { item: SourceItem; rule: UrgentRule }
+/** An urgent item and the rule it matched; the item's recorded rule name wins over the rule's name now. */
+export type UrgentMatch = { item: SourceItem & { urgentRuleName?: string }; rule: UrgentRule }
 
 export type BreakthroughPlan = {
   notices: BreakthroughNotice[]
@@ -118,10 +120,11 @@ function noticeFor(group: UrgentMatch[]): BreakthroughNotice {
   const itemIds = group.map(({ item }) => item.id)
   const threadKeys = [...new Set(group.map(({ item }) => item.threadKey))]
   const where = latest.item.container || latest.item.source
+  const why = breakthroughWhy(latest.item.urgentRuleName ?? describeRule(latest.rule))
   if (group.length === 1) {
     return {
       title: noticeTitle(`${where} · ${latest.item.author.name}`),
-      body: noticeBody(summary(latest.item)),
+      body: noticeBodyWithReason(summary(latest.item), why),
       itemIds,
       threadKeys,
       ruleId: latest.rule.id,
@@ -130,7 +133,7 @@ function noticeFor(group: UrgentMatch[]): BreakthroughNotice {
   }
   return {
     title: noticeTitle(`${group.length} new in ${where}`),
-    body: noticeBody(`${latest.item.author.name}: ${summary(latest.item)}`),
+    body: noticeBodyWithReason(`${latest.item.author.name}: ${summary(latest.item)}`, why),
     itemIds,
     threadKeys,
     ruleId: latest.rule.id,

@@ -3,7 +3,7 @@
 // stretch, and check-ins moved to the same end become one.
 import type { FocusSession, Settings } from '../model'
 import { sessionIntervals, stretchEnd, stretchStart } from './deepwork'
-import { nextRawCheckIn } from './schedule'
+import { checkInTimesBetween, nextRawCheckIn } from './schedule'
 
 export type DueCheckIn = {
   /** The latest effective check-in that fell due. */
@@ -86,4 +86,67 @@ function countBetween(
     at = next
   }
   return latest === null ? null : { at: latest, missed }
+}
+
+/** An effective check-in and why it is when it is. */
+export type CheckInReason = {
+  at: number
+  /** The scheduled times that waited for `at`, oldest first; empty when it is on time. */
+  movedFrom: number[]
+  /** What they waited out: a deep-work block or a focus session; null when on time. */
+  movedBy: 'block' | 'session' | null
+}
+
+/**
+ * Why the effective check-in `at` is at `at`. A moved check-in is the end
+ * of a deep-work stretch: the scheduled times inside that stretch are what
+ * moved to it, and what shielded its last moment is what they waited out.
+ */
+export function explainCheckIn(
+  settings: Pick<Settings, 'checkIns' | 'deepWorkBlocks'>,
+  zone: string,
+  sessions: FocusSession[],
+  at: number,
+): CheckInReason {
+  const blocks = settings.deepWorkBlocks
+  const shields = sessionIntervals(sessions)
+  const before = at - 1
+  if (stretchEnd(blocks, shields, zone, before) <= before) return { at, movedFrom: [], movedBy: null }
+  const start = stretchStart(blocks, shields, zone, before)
+  const movedFrom = checkInTimesBetween(settings.checkIns, zone, start - 1, before)
+  if (movedFrom.length === 0) return { at, movedFrom: [], movedBy: null }
+  const shieldedBySession = shields.some((interval) => interval.start <= before && before < interval.end)
+  return { at, movedFrom, movedBy: shieldedBySession ? 'session' : 'block' }
+}
+
+/** The next effective check-in after `after` with its reason, or null (see nextCheckIn). */
+export function nextCheckInWithReason(
+  settings: Settings,
+  zone: string,
+  sessions: FocusSession[],
+  after: number,
+): CheckInReason | null {
+  const at = nextCheckIn(settings, zone, sessions, after)
+  return at === null ? null : explainCheckIn(settings, zone, sessions, at)
+}
+
+/**
+ * The effective check-ins t with from < t < to, each with its reason: what
+ * the Now view's card and timeline both draw, so they cannot disagree.
+ */
+export function checkInsBetween(
+  settings: Settings,
+  zone: string,
+  sessions: FocusSession[],
+  from: number,
+  to: number,
+): CheckInReason[] {
+  const found: CheckInReason[] = []
+  for (let at = nextCheckIn(settings, zone, sessions, from); at !== null && at < to; ) {
+    found.push(explainCheckIn(settings, zone, sessions, at))
+    const next = nextCheckIn(settings, zone, sessions, at)
+    if (next !== null && next <= at) throw new Error(`The next check-in after ${at} did not move forward.`)
+    at = next
+  }
+  return found
 }

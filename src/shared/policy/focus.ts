@@ -68,3 +68,31 @@ export function activeSession(sessions: FocusSession[], now: number): FocusSessi
   }
   return found
 }
+
+/**
+ * A focus change the person just asked for, not yet in the store: the
+ * screen shows it at once and the store catches up a moment later.
+ */
+export type FocusIntent = { kind: 'start'; session: FocusSession } | { kind: 'end'; at: number }
+
+/**
+ * The sessions as they will be once `intent` is stored. Idempotent: once
+ * the store has the started session (same id) or the ended one, the
+ * sessions are returned as they are, so the intent can outlive the write.
+ */
+export function withFocusIntent(sessions: FocusSession[], intent: FocusIntent | null): FocusSession[] {
+  if (intent === null) return sessions
+  if (intent.kind === 'start') {
+    if (sessions.some((session) => session.id === intent.session.id)) return sessions
+    const startedAt = intent.session.startedAt
+    return [
+      ...sessions.map((session) =>
+        isSessionActive(session, startedAt) ? endFocus(session, startedAt) : session,
+      ),
+      intent.session,
+    ]
+  }
+  const running = activeSession(sessions, intent.at)
+  if (!running) return sessions
+  return sessions.map((session) => (session === running ? endFocus(session, intent.at) : session))
+}

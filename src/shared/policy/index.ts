@@ -5,22 +5,45 @@
 
 export * from './block-merge'
 export * from './breakthrough'
-export { type DueCheckIn, dueCheckIn, nextCheckIn } from './checkins'
+export * from './check-in-rows'
+export * from './check-in-text'
+export {
+  type CheckInReason,
+  checkInsBetween,
+  type DueCheckIn,
+  dueCheckIn,
+  explainCheckIn,
+  nextCheckIn,
+  nextCheckInWithReason,
+} from './checkins'
 export { type DeepWork, deepWorkAt, nextBlockEdge } from './deepwork'
 export * from './digest'
-export { activeSession, endFocus, extendFocus, isSessionActive, startFocus } from './focus'
+export {
+  activeSession,
+  endFocus,
+  extendFocus,
+  type FocusIntent,
+  isSessionActive,
+  startFocus,
+  withFocusIntent,
+} from './focus'
 export * from './rule-preview'
+export * from './running'
 export {
   blockIntervalsBetween,
   checkInTimesBetween,
   type Interval,
+  localDateText,
   nextRawCheckIn,
+  oneOffInstant,
   resolveTimeZone,
+  wallTimeText,
 } from './schedule'
 export * from './settings'
 export * from './settings-form'
 export { type SimArrival, type SimEvent, type SimOptions, simulate } from './simulate'
 export * from './stats'
+export * from './ticks'
 export * from './timeline'
 export * from './tray'
 export * from './urgency'

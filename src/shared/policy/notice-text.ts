@@ -60,3 +60,20 @@ export function noticeTitle(text: string): string {
 export function noticeBody(text: string): string {
   return truncate(plainText(text), noticeBodyLimit)
 }
+
+/** What a breakthrough says about itself, on its row, in its view and in its notification. */
+export function breakthroughWhy(ruleName: string): string {
+  return `Broke through: ${ruleName}`
+}
+
+/**
+ * A body that ends with why it was shown: the text is cut first, so the
+ * reason is always there whole ("… — Broke through: Slack channel #incidents").
+ */
+export function noticeBodyWithReason(text: string, reason: string): string {
+  const why = truncate(plainText(reason), Math.floor(noticeBodyLimit / 2))
+  const suffix = ` — ${why}`
+  const body = plainText(text)
+  if (body === '') return why
+  return `${truncate(body, noticeBodyLimit - Array.from(suffix).length)}${suffix}`
+}

@@ -3,8 +3,8 @@
 // 'compatible' disambiguation: a wall time skipped by a DST gap happens at
 // the shifted instant, one repeated by an overlap happens at the earlier one.
 import { Temporal } from 'temporal-polyfill'
-import type { CheckInWindow, DeepWorkBlock, Settings, Weekday } from '../model'
-import { weekdays } from '../model'
+import type { CheckInWindow, DeepWorkBlock, OneOffCheckIn, Settings, Weekday, WeeklyCheckIn } from '../model'
+import { isOneOff, weekdays } from '../model'
 import { ChunkCache } from './chunk-cache'
 
 export type Interval = { start: number; end: number }
@@ -28,6 +28,17 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The calendar date of `at` in `zone`, as 'YYYY-MM-DD'. */
+export function localDateText(at: number, zone: string): string {
+  return localDate(at, zone).toString()
+}
+
+/** The wall-clock time of `at` in `zone`, as 'HH:MM'. */
+export function wallTimeText(at: number, zone: string): string {
+  const time = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(zone)
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`
 }
 
 function localDate(at: number, zone: string): Temporal.PlainDate {
@@ -60,19 +71,49 @@ function datesAround(zone: string, from: number, to: number): Temporal.PlainDate
   return dates
 }
 
+/**
+ * The weekly check-ins and the one-offs apart. With no one-off (the usual
+ * case) the weekly list is the very array given, so the caches below keep
+ * their fast path on its identity.
+ */
+function splitCheckIns(checkIns: readonly CheckInWindow[]): {
+  weekly: WeeklyCheckIn[]
+  oneOffs: OneOffCheckIn[]
+} {
+  if (!checkIns.some(isOneOff)) return { weekly: checkIns as WeeklyCheckIn[], oneOffs: [] }
+  const weekly: WeeklyCheckIn[] = []
+  const oneOffs: OneOffCheckIn[] = []
+  for (const window of checkIns) {
+    if (isOneOff(window)) oneOffs.push(window)
+    else weekly.push(window)
+  }
+  return { weekly, oneOffs }
+}
+
+/** The instant a one-off check-in happens at in `zone`. */
+export function oneOffInstant(checkIn: OneOffCheckIn, zone: string): number {
+  return instantOf(Temporal.PlainDate.from(checkIn.date), Temporal.PlainTime.from(checkIn.time), zone)
+}
+
 /** The scheduled check-in instants t with from < t <= to, sorted, each instant once. */
 export function checkInTimesBetween(
-  checkIns: CheckInWindow[],
+  checkIns: readonly CheckInWindow[],
   zone: string,
   from: number,
   to: number,
 ): number[] {
   if (to <= from || checkIns.length === 0) return []
-  const windows = checkIns.map((window) => ({
+  const { weekly, oneOffs } = splitCheckIns(checkIns)
+  const windows = weekly.map((window) => ({
     days: window.days,
     time: Temporal.PlainTime.from(window.time),
   }))
   const found = new Set<number>()
+  for (const checkIn of oneOffs) {
+    const at = oneOffInstant(checkIn, zone)
+    if (at > from && at <= to) found.add(at)
+  }
+  if (windows.length === 0) return [...found].sort((a, b) => a - b)
   for (const date of datesAround(zone, from, to)) {
     const weekday = weekdayOf(date)
     for (const window of windows) {
@@ -109,8 +150,8 @@ function rawBlockIntervals(blocks: DeepWorkBlock[], zone: string, from: number, 
 const checkInChunks = new ChunkCache<number[]>()
 const blockChunks = new ChunkCache<Interval[]>()
 
-/** The check-ins in chunk k, that is in (k·chunk, (k+1)·chunk]. */
-function checkInChunk(checkIns: CheckInWindow[], zone: string, k: number): number[] {
+/** The weekly check-ins in chunk k, that is in (k·chunk, (k+1)·chunk]. */
+function checkInChunk(checkIns: WeeklyCheckIn[], zone: string, k: number): number[] {
   return checkInChunks.get(checkIns, zone, k, () =>
     checkInTimesBetween(checkIns, zone, k * chunkMs, (k + 1) * chunkMs),
   )
@@ -124,16 +165,29 @@ function blockChunk(blocks: DeepWorkBlock[], zone: string, k: number): Interval[
 }
 
 /** The first scheduled check-in strictly after `after`, or null when none is scheduled. */
-export function nextRawCheckIn(checkIns: CheckInWindow[], zone: string, after: number): number | null {
-  if (!checkIns.some((window) => window.days.length > 0)) return null
+export function nextRawCheckIn(
+  checkIns: readonly CheckInWindow[],
+  zone: string,
+  after: number,
+): number | null {
+  const { weekly, oneOffs } = splitCheckIns(checkIns)
+  let next: number | null = null
+  for (const checkIn of oneOffs) {
+    const at = oneOffInstant(checkIn, zone)
+    if (at > after && (next === null || at < next)) next = at
+  }
+  if (!weekly.some((window) => window.days.length > 0)) return next
   const first = Math.floor(after / chunkMs)
   // A weekly schedule repeats within 7 days (8 with DST), so three chunks always hold the next one.
   for (let k = first; k <= first + 2; k++) {
-    const times = checkInChunk(checkIns, zone, k)
+    const times = checkInChunk(weekly, zone, k)
     const index = firstAbove(times, after)
-    if (index < times.length) return times[index] ?? null
+    if (index < times.length) {
+      const at = times[index] ?? null
+      return next === null || (at !== null && at < next) ? at : next
+    }
   }
-  return null
+  return next
 }
 
 /** Index of the first element greater than `value` in a sorted array. */

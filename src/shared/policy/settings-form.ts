@@ -11,10 +11,10 @@ export type FormParse<T> = { ok: true; value: T } | { ok: false; errors: string[
 
 type SlackChannelRule = Extract<UrgentRule, { kind: 'slack-channel' }>
 
-const timeHelp = 'A time is written HH:MM, from 00:00 to 23:59.'
+export const timeHelp = 'A time is written HH:MM, from 00:00 to 23:59.'
 
 /** '9:30' and '09:30' both read as '09:30'; anything else is an error, not a guess. */
-function parseTime(token: string): string | null {
+export function parseTime(token: string): string | null {
   const match = /^(\d{1,2}):(\d{2})$/.exec(token)
   if (!match) return null
   const hours = Number(match[1])

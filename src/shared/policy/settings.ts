@@ -4,9 +4,9 @@
 // is saved and each problem comes back with where it is and what to do.
 import { Temporal } from 'temporal-polyfill'
 import type { CheckInWindow } from '../model'
-import { defaultSettings, Settings } from '../model'
+import { defaultSettings, isOneOff, Settings } from '../model'
 import { checkDeepWorkBlocks } from './block-merge'
-import { formatDayList, sortDays } from './week'
+import { formatDayList, sortDays, weekdayOfDate } from './week'
 
 export type SettingsError = { path: string; message: string }
 export type SettingsValidation =
@@ -90,16 +90,33 @@ function duplicateRuleIds(settings: Settings): SettingsError[] {
 
 /**
  * A check-in at a time and day already covered by an earlier window is
- * dropped; the windows otherwise stay as the user wrote them.
+ * dropped, and so is a one-off on a day a weekly check-in at that time
+ * already covers; the windows otherwise stay as the user wrote them.
  */
 function dropDuplicateCheckIns(windows: readonly CheckInWindow[]): {
   windows: CheckInWindow[]
   notes: string[]
 } {
   const covered = new Set<string>()
+  const weeklyCovered = new Set<string>()
+  for (const window of windows) {
+    if (!isOneOff(window)) for (const day of window.days) weeklyCovered.add(`${window.time} ${day}`)
+  }
   const kept: CheckInWindow[] = []
   const notes: string[] = []
   for (const window of windows) {
+    if (isOneOff(window)) {
+      const key = `${window.time} ${window.date}`
+      if (covered.has(key) || weeklyCovered.has(`${window.time} ${weekdayOfDate(window.date)}`)) {
+        notes.push(
+          `Removed the one-off check-in at ${window.time} on ${window.date}: another check-in is already then.`,
+        )
+        continue
+      }
+      covered.add(key)
+      kept.push(window)
+      continue
+    }
     const days = sortDays(window.days)
     const fresh = days.filter((day) => !covered.has(`${window.time} ${day}`))
     const repeated = days.filter((day) => !fresh.includes(day))

@@ -1,21 +1,29 @@
 // Today as a picture: the local day (midnight to midnight in the person's
 // zone, 23 or 25 hours on a DST day) with its deep-work blocks, focus
 // sessions, check-ins, breakthroughs and "now", as fractions of the day
-// for the Now view to draw. Pure: the view only scales the fractions.
+// for the Now view to draw. Check-ins are the effective ones (a scheduled
+// time inside deep work moves to its end), the same the Now card names;
+// the scheduled times that moved are marks of their own. Pure: the view
+// only scales the fractions.
 import { Temporal } from 'temporal-polyfill'
 import type { FocusSession, Settings } from '../model'
+import { type CheckInReason, checkInsBetween } from './checkins'
 import { sessionIntervals } from './deepwork'
-import { blockIntervalsBetween, checkInTimesBetween } from './schedule'
+import { blockIntervalsBetween } from './schedule'
 
 export type TimelineSpan = { from: number; to: number; start: number; end: number }
 export type TimelineMark = { at: number; x: number }
+export type TimelineCheckIn = TimelineMark & { reason: CheckInReason }
 
 export type Timeline = {
   dayStart: number
   dayEnd: number
   blocks: TimelineSpan[]
   sessions: TimelineSpan[]
-  checkIns: TimelineMark[]
+  /** The effective check-ins, each with why it is when it is. */
+  checkIns: TimelineCheckIn[]
+  /** Scheduled check-in times that moved to the end of deep work. */
+  movedCheckIns: TimelineMark[]
   breakthroughs: TimelineMark[]
   now: TimelineMark
   /** Each local hour's start that falls in the day, for the axis. */
@@ -31,7 +39,7 @@ export function localDay(now: number, zone: string): { start: number; end: numbe
 }
 
 export function todayTimeline(input: {
-  settings: Pick<Settings, 'deepWorkBlocks' | 'checkIns'>
+  settings: Settings
   sessions: FocusSession[]
   breakthroughAts: number[]
   zone: string
@@ -59,15 +67,17 @@ export function todayTimeline(input: {
     const local = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(input.zone)
     hours.push({ at, x: fraction(at), hour: local.hour })
   }
+  const checkIns = checkInsBetween(input.settings, input.zone, input.sessions, start - 1, end)
   return {
     dayStart: start,
     dayEnd: end,
     blocks: blockIntervalsBetween(input.settings.deepWorkBlocks, input.zone, start, end).map(span),
     sessions: sessions.map(span),
-    checkIns: checkInTimesBetween(input.settings.checkIns, input.zone, start - 1, end - 1).map((at) => ({
-      at,
-      x: fraction(at),
-    })),
+    checkIns: checkIns.map((reason) => ({ at: reason.at, x: fraction(reason.at), reason })),
+    movedCheckIns: checkIns
+      .flatMap((reason) => reason.movedFrom)
+      .filter((at) => at >= start && at < end)
+      .map((at) => ({ at, x: fraction(at) })),
     breakthroughs: input.breakthroughAts
       .filter((at) => at >= start && at < end)
       .map((at) => ({ at, x: fraction(at) })),

@@ -2,8 +2,9 @@
 // pieces on the days it covers (a block that crosses midnight continues on
 // the next day), positions as minutes of the day, and the edits a drag or a
 // key makes, kept on a 15-minute step. Pure, so the view only scales.
-import type { DeepWorkBlock, Weekday } from '../model'
-import { weekdays } from '../model'
+import { Temporal } from 'temporal-polyfill'
+import type { CheckInWindow, DeepWorkBlock, Weekday } from '../model'
+import { isOneOff, weekdays } from '../model'
 import { minutesToWallTime, wallTimeToMinutes } from './week'
 
 export const gridStepMinutes = 15
@@ -66,4 +67,34 @@ export function shiftBlock(block: DeepWorkBlock, minutes: number, edge: 'both' |
     start: minutesToWallTime(wrap(start + minutes)),
     end: minutesToWallTime(wrap(end + minutes)),
   }
+}
+
+/** Where a check-in falls on the grid: its day and time; `isOnce` for a one-off in the week shown. */
+export type CheckInMark = { day: Weekday; time: string; isOnce: boolean }
+
+/**
+ * The check-ins on the week grid: a weekly one on each of its own days, a
+ * one-off only on its day, and only when its date is in the week shown
+ * (`weekDates`: each weekday's 'YYYY-MM-DD' that week).
+ */
+export function checkInMarks(
+  checkIns: readonly CheckInWindow[],
+  weekDates: Readonly<Record<Weekday, string>>,
+): CheckInMark[] {
+  return checkIns.flatMap((window): CheckInMark[] => {
+    if (!isOneOff(window)) return window.days.map((day) => ({ day, time: window.time, isOnce: false }))
+    const day = weekdays.find((candidate) => weekDates[candidate] === window.date)
+    return day ? [{ day, time: window.time, isOnce: true }] : []
+  })
+}
+
+/** Each weekday's date in the week (Monday to Sunday) that holds `now` in `zone`. */
+export function weekDatesAround(now: number, zone: string): Record<Weekday, string> {
+  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(zone).toPlainDate()
+  const monday = today.subtract({ days: today.dayOfWeek - 1 })
+  const dates = {} as Record<Weekday, string>
+  weekdays.forEach((day, index) => {
+    dates[day] = monday.add({ days: index }).toString()
+  })
+  return dates
 }

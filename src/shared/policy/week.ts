@@ -27,6 +27,12 @@ export function dayLabel(day: Weekday): string {
   return dayLabels[day]
 }
 
+/** The weekday of a calendar date 'YYYY-MM-DD' (a valid LocalDate). */
+export function weekdayOfDate(date: string): Weekday {
+  // getUTCDay counts from Sunday; the week here starts on Monday.
+  return dayAt(new Date(`${date}T00:00:00Z`).getUTCDay() - 1)
+}
+
 /** Each day once, Monday first: the order every form and note uses. */
 export function sortDays(days: readonly Weekday[]): Weekday[] {
   return weekdays.filter((day) => days.includes(day))

@@ -41,7 +41,7 @@ const lines: Record<string, string[]> = {
   'slack-eng-backend': [
     'The flaky retry test in the queue worker is fixed on main.',
     'Can someone pair on the migration for the accounts table this week?',
-    'Heads up: the preview now shows <img src=x onerror=alert(1)> literally instead of running it.',
+    'Heads up: staging is being rebuilt at 15:00, expect about ten minutes of downtime.',
     'Deploy of api v2.14 is done, dashboards look normal.',
     'Proposal: we drop Node 18 from the CI matrix next sprint. Thoughts?',
     'I left a question about the cache TTL in the design doc.',

@@ -1,37 +1,78 @@
-// Connecting an account: a form per kind that says what to create at the
-// source and where, sends the secret straight to main (which verifies it and
-// keeps it in its vault), and shows the source's answer (a wrong token, a
-// missing scope) next to the form. On a system without a keyring the person
-// chooses where the secret may live before it is kept. Slack, GitHub and
-// email; several accounts of each.
-import { useEffect, useRef, useState } from 'react'
+// Connecting an account, as steps: choose a source, create what it needs
+// there (with the link and the scopes), then sign in here: fields with their
+// labels above, help under them and what is missing said at the field, the
+// source's answer (a wrong token, a missing scope) above the one primary
+// action, last and alone. The secret goes straight to main, which verifies it
+// and keeps it in its vault; on a system without a keyring the person
+// chooses where it may live first. Slack, GitHub and email; several of each.
+import { type RefObject, useEffect, useId, useRef, useState } from 'react'
 import { type CallRequest, HostError } from '../../../shared/contract'
 import type { Account } from '../../../shared/model'
 import { useServices } from '../../app-context'
-import { connectRequest, type Draft, emptyDraft, type Kind, kindNames } from './connect-request'
-import { EmailFields, SlackFields } from './SourceFields'
+import { Button } from '../../ui/Button'
+import { Callout } from '../../ui/Callout'
+import { Field } from '../../ui/Field'
+import { Icon } from '../../ui/Icon'
+import { kindIcon } from './AccountMark'
+import {
+  connectRequest,
+  type Draft,
+  type DraftProblem,
+  emptyDraft,
+  type Kind,
+  kindNames,
+} from './connect-request'
+import { EmailFields, EmailSteps, GithubFields, GithubSteps, SlackFields, SlackSteps } from './SourceFields'
 
 type Request = CallRequest<'account:connect'>
+
+const kindAbout: Record<Kind, string> = {
+  slack: 'DMs, mentions, threads, channels',
+  github: 'Reviews, mentions, assignments',
+  email: 'Gmail, Outlook, any IMAP',
+}
+
+const stepTitle: Record<Kind, string> = {
+  slack: 'Make Lull’s app in Slack',
+  github: 'Create a token on GitHub',
+  email: 'Get an app password',
+}
 
 /**
  * With `reconnect`, the form signs that account in again (after its token
  * was revoked): its kind is set, and main keeps its id only if the sign-in
- * is the same identity.
+ * is the same identity. `onDone` gets what to say about the account just
+ * connected, which the view keeps as `connected` (this form starts afresh
+ * after a reconnect). `headingRef` lets the view move the focus here.
  */
-export function ConnectAccount(props: { reconnect?: Account | null; onDone?: () => void } = {}) {
+export function ConnectAccount(
+  props: {
+    reconnect?: Account | null
+    connected?: string | null
+    onDone?: (said: string) => void
+    onStart?: () => void
+    headingRef?: RefObject<HTMLHeadingElement | null>
+  } = {},
+) {
   const { engine } = useServices()
   const reconnect = props.reconnect && props.reconnect.kind !== 'sample' ? props.reconnect : null
   const [kind, setKind] = useState<Kind | null>(reconnect ? (reconnect.kind as Kind) : null)
-  const heading = useRef<HTMLHeadingElement>(null)
+  const ownHeading = useRef<HTMLHeadingElement>(null)
+  const heading = props.headingRef ?? ownHeading
   useEffect(() => {
     if (reconnect) heading.current?.focus()
-  }, [reconnect])
+  }, [reconnect, heading])
   const [draft, setDraft] = useState<Draft>(emptyDraft)
   const [problem, setProblem] = useState<string | null>(null)
+  const [invalid, setInvalid] = useState<DraftProblem | null>(null)
   const [consent, setConsent] = useState<{ request: Request; message: string } | null>(null)
   const [isBusy, setBusy] = useState(false)
-  const [connected, setConnected] = useState<string | null>(null)
-  const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }))
+  const aboutId = useId()
+  const update = (patch: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...patch }))
+    // Typing in the field that was complained about answers the complaint.
+    setInvalid((current) => (current && current.field in patch ? null : current))
+  }
 
   async function send(request: Request) {
     setBusy(true)
@@ -40,12 +81,11 @@ export function ConnectAccount(props: { reconnect?: Account | null; onDone?: () 
       const account = await engine.connectAccount(
         reconnect ? { ...request, reconnect: reconnect.id } : request,
       )
-      setConnected(
+      props.onDone?.(
         reconnect
           ? `${account.label} is connected again; its items and picks are as they were.`
-          : `${kindNames[request.kind as Kind] ?? 'The account'} connected as ${account.identity}.`,
+          : `${kindNames[request.kind as Kind] ?? 'The account'} connected as ${account.identity}. Pick the channels or mailboxes to follow on its card above.`,
       )
-      props.onDone?.()
       setConsent(null)
       setDraft(emptyDraft)
       setKind(null)
@@ -63,112 +103,127 @@ export function ConnectAccount(props: { reconnect?: Account | null; onDone?: () 
   function submit() {
     if (!kind) return
     const built = connectRequest(kind, draft)
-    if ('problem' in built) setProblem(built.problem)
-    else void send(built.request)
+    setProblem(null)
+    if ('problem' in built) setInvalid(built)
+    else {
+      setInvalid(null)
+      void send(built.request)
+    }
   }
 
+  const fields = { draft, update, invalid }
   return (
-    <section className="connect" aria-labelledby="connect-heading">
-      <h2 id="connect-heading" ref={heading} tabIndex={-1}>
-        {reconnect ? `Reconnect ${reconnect.label}` : 'Connect an account'}
-      </h2>
-      {reconnect ? (
-        <p className="muted">
-          Sign in again as {reconnect.identity}. Its streams, picks and items stay as they are.
+    <section className="connect section" aria-labelledby="connect-heading">
+      <div className="section-header">
+        <h2 id="connect-heading" ref={heading} tabIndex={-1}>
+          {reconnect ? `Reconnect ${reconnect.label}` : 'Connect an account'}
+        </h2>
+        <p className="section-description">
+          {reconnect
+            ? `Sign in again as ${reconnect.identity}. Its streams, picks and items stay as they are.`
+            : 'Lull keeps the sign-in in its vault on this computer and asks the source only for what it shows you.'}
         </p>
-      ) : null}
-      {connected ? (
-        <p role="status" className="connect-done">
-          {connected} Pick the channels or mailboxes to follow on its card above.
-        </p>
-      ) : null}
-      <div className="connect-kinds">
-        {(Object.keys(kindNames) as Kind[]).map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            aria-pressed={kind === candidate}
-            onClick={() => {
-              setKind(candidate)
-              setProblem(null)
-              setConsent(null)
-              setConnected(null)
-            }}
-          >
-            {kindNames[candidate]}
-          </button>
-        ))}
       </div>
-      {kind ? (
-        <form
-          className="connect-form"
-          aria-label={`Connect ${kindNames[kind]}`}
-          onSubmit={(event) => {
-            event.preventDefault()
-            submit()
-          }}
-        >
-          {kind === 'slack' ? <SlackFields draft={draft} update={update} /> : null}
-          {kind === 'email' ? <EmailFields draft={draft} update={update} /> : null}
-          {kind === 'github' ? (
-            <>
-              <p>
-                Create a <strong>classic</strong> personal access token with the <code>notifications</code>{' '}
-                scope, and <code>user</code> if Lull should set your status to busy while you focus.
-                Fine-grained tokens cannot read notifications.
-              </p>
-              <label>
-                Token{' '}
-                <input
-                  type="password"
-                  autoComplete="off"
-                  placeholder="ghp_…"
-                  value={draft.githubToken}
-                  onChange={(event) => update({ githubToken: event.target.value })}
-                />
-              </label>
-              <label>
-                GitHub Enterprise Server address (leave empty for github.com){' '}
-                <input
-                  placeholder="https://github.example.com"
-                  value={draft.githubHost}
-                  onChange={(event) => update({ githubHost: event.target.value })}
-                />
-              </label>
-            </>
-          ) : null}
-          <label>
-            Name in Lull (optional){' '}
-            <input
-              value={draft.label}
-              maxLength={256}
-              onChange={(event) => update({ label: event.target.value })}
-            />
-          </label>
-          {problem ? (
-            <p className="connect-problem" role="alert">
-              {problem}
-            </p>
-          ) : null}
-          {consent ? (
-            <div className="connect-consent" role="alertdialog" aria-label="Where to keep the sign-in">
-              <p>{consent.message}</p>
-              <button type="button" onClick={() => void send({ ...consent.request, secretStorage: 'saved' })}>
-                Save it anyway
-              </button>
-              <button
-                type="button"
-                onClick={() => void send({ ...consent.request, secretStorage: 'this-run' })}
-              >
-                Keep it for this run only
-              </button>
-            </div>
-          ) : null}
-          <button type="submit" disabled={isBusy}>
-            {isBusy ? 'Checking…' : `Connect ${kindNames[kind]}`}
-          </button>
-        </form>
+      {props.connected ? (
+        <Callout tone="success" role="status" className="connect-done">
+          <p>{props.connected}</p>
+        </Callout>
       ) : null}
+      <ol className="connect-steps">
+        {reconnect ? null : (
+          <li className="connect-step">
+            <h3>Choose a source</h3>
+            <div className="source-choices">
+              {(Object.keys(kindNames) as Kind[]).map((candidate) => (
+                <div key={candidate} className="source-choice">
+                  <span className="source-choice-icon">
+                    <Icon icon={kindIcon[candidate]} />
+                  </span>
+                  <button
+                    type="button"
+                    aria-pressed={kind === candidate}
+                    aria-describedby={`${aboutId}-${candidate}`}
+                    onClick={() => {
+                      setKind(candidate)
+                      setProblem(null)
+                      setInvalid(null)
+                      setConsent(null)
+                      props.onStart?.()
+                    }}
+                  >
+                    {kindNames[candidate]}
+                  </button>
+                  <p className="meta" id={`${aboutId}-${candidate}`}>
+                    {kindAbout[candidate]}
+                  </p>
+                </div>
+              ))}
+            </div>
+          </li>
+        )}
+        {kind ? (
+          <li className="connect-step">
+            <h3>{stepTitle[kind]}</h3>
+            {kind === 'slack' ? <SlackSteps /> : null}
+            {kind === 'github' ? <GithubSteps /> : null}
+            {kind === 'email' ? <EmailSteps /> : null}
+          </li>
+        ) : null}
+        {kind ? (
+          <li className="connect-step">
+            <h3>Sign in</h3>
+            <form
+              className="connect-form"
+              aria-label={`Connect ${kindNames[kind]}`}
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault()
+                submit()
+              }}
+            >
+              {kind === 'slack' ? <SlackFields {...fields} /> : null}
+              {kind === 'github' ? <GithubFields {...fields} /> : null}
+              {kind === 'email' ? <EmailFields {...fields} problem={problem} /> : null}
+              <Field label="Name in Lull" isOptional help="Its name at the source unless you give another.">
+                <input
+                  value={draft.label}
+                  maxLength={256}
+                  onChange={(event) => update({ label: event.target.value })}
+                />
+              </Field>
+              {problem ? (
+                <Callout tone="error" role="alert" className="connect-problem">
+                  <p>{problem}</p>
+                </Callout>
+              ) : null}
+              {consent ? (
+                <div
+                  className="callout callout-warning connect-consent"
+                  role="alertdialog"
+                  aria-label="Where to keep the sign-in"
+                >
+                  <div className="callout-body">
+                    <p>{consent.message}</p>
+                  </div>
+                  <div className="callout-actions">
+                    <Button onClick={() => void send({ ...consent.request, secretStorage: 'saved' })}>
+                      Save it anyway
+                    </Button>
+                    <Button onClick={() => void send({ ...consent.request, secretStorage: 'this-run' })}>
+                      Keep it for this run only
+                    </Button>
+                  </div>
+                </div>
+              ) : null}
+              <div className="form-actions">
+                <Button type="submit" variant="primary" disabled={isBusy}>
+                  {isBusy ? 'Checking…' : `Connect ${kindNames[kind]}`}
+                </Button>
+              </div>
+            </form>
+          </li>
+        ) : null}
+      </ol>
     </section>
   )
 }

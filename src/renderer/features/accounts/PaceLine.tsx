@@ -40,5 +40,12 @@ export function PaceLine(props: {
       }
     }),
   )
-  return <p className="pace muted">{paceSentence(account, pace)}</p>
+  // The sample workspace's pace is real pulls of made-up traffic: said so, so it is not read as a cost.
+  const sample = account.kind === 'sample' ? 'Sample workspace, made-up traffic: ' : ''
+  return (
+    <p className="pace meta">
+      {sample}
+      {paceSentence(account, pace)}
+    </p>
+  )
 }

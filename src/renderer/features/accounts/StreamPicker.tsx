@@ -3,11 +3,16 @@
 // filter for workspaces of a thousand channels. A stream an urgent rule
 // names is followed whether picked or not, and says so. GitHub offers two
 // views of one inbox (all, or participating only): one is chosen.
+
+import { ListFilter } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import type { Account, AccountStream, UrgentRule } from '../../../shared/model'
 import { useServices } from '../../app-context'
 import { isNamedByUrgentRule } from '../../engine/polling'
-import { Field } from '../../ui/MessageText'
+import { Button } from '../../ui/Button'
+import { Checkbox, ChoiceGroup, Radio } from '../../ui/Choice'
+import { Field } from '../../ui/Field'
+import { Field as Text } from '../../ui/MessageText'
 
 /** The most rows drawn at once; the filter narrows a longer list. */
 const shownLimit = 200
@@ -34,36 +39,41 @@ export function StreamPicker({ account, rules }: { account: Account; rules: Urge
   return (
     <details className="stream-picker">
       <summary>
-        Choose what to follow ({pickedCount(account)} of {account.streams.length})
+        <ListFilter aria-hidden="true" className="icon icon-sm" strokeWidth={1.75} />
+        Choose what to follow
+        <span className="chip">
+          {pickedCount(account)} of {account.streams.length}
+        </span>
       </summary>
-      {account.streams.length > 10 ? (
-        <label>
-          Filter <input value={filter} onChange={(event) => setFilter(event.target.value)} />
-        </label>
-      ) : null}
-      <ul>
-        {shown.map((stream) => (
-          <li key={stream.id}>
-            <label>
-              <input
-                type="checkbox"
+      <div className="stream-picker-body">
+        {account.streams.length > 10 ? (
+          <Field label="Filter">
+            <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          </Field>
+        ) : null}
+        <ul className="stream-list">
+          {shown.map((stream) => (
+            <li key={stream.id}>
+              <Checkbox
+                label={<Text text={stream.name} />}
+                help={
+                  stream.isPicked === false && isNamedByUrgentRule(stream, rules)
+                    ? 'Followed anyway: an urgent rule names it.'
+                    : undefined
+                }
                 checked={stream.isPicked !== false}
-                onChange={(event) => setPicked(new Set([stream.id]), event.target.checked)}
-              />{' '}
-              <Field text={stream.name} />
-              {stream.isPicked === false && isNamedByUrgentRule(stream, rules) ? (
-                <span className="muted"> — followed anyway: an urgent rule names it</span>
-              ) : null}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {matching.length > shown.length ? (
-        <p className="muted">
-          {matching.length - shown.length} more; type in the filter to find one.{' '}
-          <StreamBulk streams={matching} onPick={setPicked} />
-        </p>
-      ) : null}
+                onChange={(checked) => setPicked(new Set([stream.id]), checked)}
+              />
+            </li>
+          ))}
+        </ul>
+        {matching.length > shown.length ? (
+          <div className="stream-more">
+            <p className="meta">{matching.length - shown.length} more; type in the filter to find one.</p>
+            <StreamBulk streams={matching} onPick={setPicked} />
+          </div>
+        ) : null}
+      </div>
     </details>
   )
 }
@@ -71,14 +81,14 @@ export function StreamPicker({ account, rules }: { account: Account; rules: Urge
 function StreamBulk(props: { streams: AccountStream[]; onPick(ids: Set<string>, isPicked: boolean): void }) {
   const ids = new Set(props.streams.map((stream) => stream.id))
   return (
-    <>
-      <button type="button" onClick={() => props.onPick(ids, true)}>
+    <div className="stream-bulk">
+      <Button size="sm" onClick={() => props.onPick(ids, true)}>
         Follow all {props.streams.length}
-      </button>{' '}
-      <button type="button" onClick={() => props.onPick(ids, false)}>
+      </Button>
+      <Button size="sm" onClick={() => props.onPick(ids, false)}>
         Follow none of them
-      </button>
-    </>
+      </Button>
+    </div>
   )
 }
 
@@ -94,17 +104,21 @@ function GithubChoice({ account }: { account: Account }) {
     void engine.updateAccount(account.id, { streams })
   }
   if (!participating) return null
+  const name = `github-view-${account.id}`
   return (
-    <fieldset className="stream-picker">
-      <legend>Which notifications</legend>
-      <label>
-        <input type="radio" checked={!isParticipatingOnly} onChange={() => choose(false)} /> All (every
-        repository you watch)
-      </label>
-      <label>
-        <input type="radio" checked={isParticipatingOnly} onChange={() => choose(true)} /> Only where you take
-        part (mentions, reviews, assignments, your threads)
-      </label>
-    </fieldset>
+    <ChoiceGroup legend="Which notifications" className="stream-picker github-choice">
+      <Radio
+        name={name}
+        label="All (every repository you watch)"
+        checked={!isParticipatingOnly}
+        onChange={() => choose(false)}
+      />
+      <Radio
+        name={name}
+        label="Only where you take part (mentions, reviews, assignments, your threads)"
+        checked={isParticipatingOnly}
+        onChange={() => choose(true)}
+      />
+    </ChoiceGroup>
   )
 }

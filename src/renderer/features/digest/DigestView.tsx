@@ -1,18 +1,21 @@
-// Digest: one check-in's items, grouped by source, channel or repository,
-// and thread, oldest reply-needed first. A check-in can deliver tens of
-// thousands of items, so the view shows them a few hundred at a time.
+// Digest: one check-in's items as one keyboard list, under a header for
+// each source and place, one row per conversation; whoever waits on a reply
+// first, oldest first. Items done stay in the list, dimmed, so the check-in
+// reads as worked through. A check-in can deliver tens of thousands of
+// items, so the list draws a few hundred rows and more as it scrolls.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
-import { assembleDigest, checkInLine, type DigestSection, firstItems } from '../../../shared/policy'
+import { assembleDigest, checkInLine } from '../../../shared/policy'
 import { useServices } from '../../app-context'
 import { readDigest } from '../../db/item-queries'
 import { useAttention } from '../../hooks/use-attention'
 import { useSetAside } from '../../hooks/use-set-aside'
 import { useUi } from '../../store'
 import { formatWhen } from '../../ui/format'
-import { ItemRow } from '../../ui/ItemRow'
+import { digestGroups, firstRows, isRowDone, rowsOf } from '../../ui/list/rows'
+import { TriageList } from '../../ui/list/TriageList'
+import { PageHeader } from '../../ui/PageHeader'
 
-const sourceTitle = { slack: 'Slack', github: 'GitHub', email: 'Email' } as const
 const shownPerStep = 300
 
 export function DigestView({ digestId }: { digestId: string | null }) {
@@ -22,29 +25,39 @@ export function DigestView({ digestId }: { digestId: string | null }) {
   const data = useLiveQuery(() => readDigest(db, digestId), [db, digestId])
   useSetAside(data?.bad)
   // Grouping is redone when the items change, not on every tick of the clock.
-  const sections = useMemo(() => assembleDigest(data?.items ?? []), [data])
-  const visible = useMemo(() => firstItems(sections, shown), [sections, shown])
+  const groups = useMemo(() => digestGroups(assembleDigest(data?.items ?? [])), [data])
+  const rows = useMemo(() => rowsOf(groups), [groups])
+  const visible = useMemo(() => firstRows(groups, shown), [groups, shown])
   if (!data || !attention) return <p className="loading">Loading…</p>
   if (!data.digest) return <p className="muted">No check-in yet. Your first digest appears here.</p>
-  const hidden = data.items.length - Math.min(shown, data.items.length)
+  const done = rows.filter(isRowDone).length
   return (
-    <section className="digest" aria-label="Digest">
-      <h2 data-testid="digest-title">
-        {checkInLine(data.digest.counts)}{' '}
-        <span className="muted">· {formatWhen(data.digest.at, attention.zone, attention.now)}</span>
-      </h2>
-      <EarlierDigests current={data.digest.id} zone={attention.zone} now={attention.now} />
-      <DigestSections
-        sections={visible}
-        zone={attention.zone}
-        now={attention.now}
-        replyWindowHours={attention.settings.replyWindowHours}
+    <section className="digest list-view" aria-label="Digest">
+      <PageHeader
+        title={
+          <>
+            {checkInLine(data.digest.counts)}{' '}
+            <span className="muted">· {formatWhen(data.digest.at, attention.zone, attention.now)}</span>
+          </>
+        }
+        titleTestId="digest-title"
+        description={
+          <span data-testid="digest-progress">
+            {rows.length === 1 ? '1 conversation' : `${rows.length} conversations`}
+            {done > 0 ? `, ${done} done` : ''} · replies waiting first, then oldest first
+          </span>
+        }
+        actions={<EarlierDigests current={data.digest.id} zone={attention.zone} now={attention.now} />}
       />
-      {hidden > 0 ? (
-        <button type="button" onClick={() => setShown((count) => count + shownPerStep)}>
-          Show {Math.min(hidden, shownPerStep)} more of {hidden}
-        </button>
-      ) : null}
+      <TriageList
+        listId={`digest:${data.digest.id}`}
+        label="Digest"
+        testId="digest-list"
+        groups={visible}
+        hasMore={rows.length > shown}
+        onLoadMore={() => setShown((count) => count + shownPerStep)}
+        empty={<p className="muted">This check-in delivered nothing.</p>}
+      />
     </section>
   )
 }
@@ -71,40 +84,4 @@ function EarlierDigests(props: { current: string; zone: string; now: number }) {
       </select>
     </label>
   )
-}
-
-function DigestSections({
-  sections,
-  zone,
-  now,
-  replyWindowHours,
-}: {
-  sections: DigestSection[]
-  zone: string
-  now: number
-  replyWindowHours: number
-}) {
-  return sections.map((section) => (
-    <section key={section.source} className="digest-source">
-      <h3>{sourceTitle[section.source]}</h3>
-      {section.groups.map((group) => (
-        <div key={group.container} className="digest-group">
-          <h4>{group.container}</h4>
-          {group.threads.map((thread) => (
-            <div key={thread.threadKey} className="digest-thread">
-              {thread.items.map((item) => (
-                <ItemRow
-                  key={item.id}
-                  item={item}
-                  zone={zone}
-                  now={now}
-                  replyWindowHours={replyWindowHours}
-                />
-              ))}
-            </div>
-          ))}
-        </div>
-      ))}
-    </section>
-  ))
 }

@@ -1,65 +1,94 @@
-// First run: three questions on the Now view (when to check in, one
-// deep-work block, one urgent channel) while the sample workspace runs, and
-// a first check-in a few minutes away so a newcomer sees a digest arrive
-// soon. Skipping keeps the defaults; either way the card goes for good.
+// First run: three questions on the Now view (when to check in and on which
+// days, one deep-work block, one urgent channel) while the sample workspace
+// runs, and a one-off check-in a few minutes away so a newcomer sees a
+// digest arrive soon; that one happens once and is gone. Skipping keeps
+// the defaults; either way the card goes for good.
 import { useState } from 'react'
-import { Weekday } from '../../../shared/model'
+import { isOneOff, type Weekday } from '../../../shared/model'
 import {
   formatBlockList,
   formatTimeList,
+  localDateText,
+  nextCheckIn,
   parseBlockList,
   parseChannelList,
   parseTimeList,
+  wallTimeText,
 } from '../../../shared/policy'
-import { dayLabel, minutesToWallTime, wallTimeToMinutes } from '../../../shared/policy/week'
 import { useServices } from '../../app-context'
 import { setMeta } from '../../db/repositories'
 import { useAttention } from '../../hooks/use-attention'
-import { formatClock } from '../../ui/format'
+import { Button } from '../../ui/Button'
+import { Checkbox } from '../../ui/Choice'
+import { Field } from '../../ui/Field'
+import { DayToggles } from '../settings/CheckInTimes'
 
 export const firstRunKey = 'firstRunDone'
 const soonMinutes = 5
+const workWeek: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri']
 
-/** A check-in `minutes` from now on the local clock, as HH:MM. */
-export function checkInSoon(now: number, zone: string, minutes: number): string {
-  const clock = formatClock(now + minutes * 60_000, zone)
-  return minutesToWallTime(wallTimeToMinutes(clock))
+/** The one-off check-in `minutes` from now: its date and time on the local clock. */
+export function checkInSoon(now: number, zone: string, minutes: number): { date: string; time: string } {
+  const at = now + minutes * 60_000
+  return { date: localDateText(at, zone), time: wallTimeText(at, zone) }
 }
+
+type Problems = { times?: string; days?: string; block?: string; channel?: string; other?: string }
 
 export function FirstRun(props: { onDone(): void }) {
   const { db, engine } = useServices()
   const attention = useAttention()
   const [times, setTimes] = useState<string | null>(null)
+  const [days, setDays] = useState<Weekday[] | null>(null)
   const [block, setBlock] = useState<string | null>(null)
   const [channel, setChannel] = useState('#incidents')
   const [isSoon, setSoon] = useState(true)
-  const [problems, setProblems] = useState<string[]>([])
+  const [problems, setProblems] = useState<Problems>({})
   if (!attention) return null
   const { settings, zone, now } = attention
-  const shownTimes = times ?? formatTimeList(settings.checkIns.map((window) => window.time))
+  const weekly = settings.checkIns.flatMap((window) => (isOneOff(window) ? [] : [window]))
+  const shownTimes = times ?? formatTimeList(weekly.map((window) => window.time))
+  const shownDays = days ?? weekly[0]?.days ?? workWeek
   const shownBlock = block ?? formatBlockList(settings.deepWorkBlocks.slice(0, 1))
   const soon = checkInSoon(now, zone, soonMinutes)
-  const today = weekdayIn(now, zone)
+  const soonDay = soon.date === localDateText(now, zone) ? 'today' : 'tomorrow'
+  // Inside deep work the one-off waits for its end like any check-in: say so rather than promise five minutes.
+  const typedBlocks = parseBlockList(shownBlock)
+  const soonAt = nextCheckIn(
+    {
+      ...settings,
+      checkIns: [soon],
+      deepWorkBlocks: typedBlocks.ok ? typedBlocks.value : settings.deepWorkBlocks,
+    },
+    zone,
+    attention.sessions,
+    now,
+  )
+  const soonWaits =
+    soonAt !== null && wallTimeText(soonAt, zone) !== soon.time ? wallTimeText(soonAt, zone) : null
 
   async function finish() {
-    const parsedTimes = parseTimeList(isSoon ? `${shownTimes}, ${soon}` : shownTimes)
+    const parsedTimes = parseTimeList(shownTimes)
     const parsedBlocks = parseBlockList(shownBlock)
-    const parsedChannels = parseChannelList(channel)
-    const errors = [parsedTimes, parsedBlocks, parsedChannels].flatMap((parsed) =>
-      parsed.ok ? [] : parsed.errors,
-    )
-    if (!parsedTimes.ok || !parsedBlocks.ok || !parsedChannels.ok) return setProblems(errors.map(String))
-    const days = settings.checkIns[0]?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']
+    // The channel already among the rules keeps its id, so what broke through under it keeps its name.
+    const parsedChannels = parseChannelList(channel, settings.urgentRules)
+    const found: Problems = {}
+    if (!parsedTimes.ok) found.times = parsedTimes.errors.join(' ')
+    if (shownDays.length === 0 && parsedTimes.ok && parsedTimes.value.length > 0)
+      found.days = 'Pick at least one day.'
+    if (!parsedBlocks.ok) found.block = parsedBlocks.errors.join(' ')
+    if (!parsedChannels.ok) found.channel = parsedChannels.errors.join(' ')
+    if (!parsedTimes.ok || !parsedBlocks.ok || !parsedChannels.ok || found.days) return setProblems(found)
     const result = await engine.saveSettings({
       ...settings,
-      checkIns: parsedTimes.value.map((time) => ({ days: time === soon ? [today] : days, time })),
+      checkIns: [...parsedTimes.value.map((time) => ({ days: shownDays, time })), ...(isSoon ? [soon] : [])],
       deepWorkBlocks: parsedBlocks.value,
       urgentRules: [
         ...parsedChannels.value,
         ...settings.urgentRules.filter((rule) => rule.kind !== 'slack-channel'),
       ],
     })
-    if (!result.ok) return setProblems(result.errors.map((error) => error.message))
+    if (!result.ok) return setProblems({ other: result.errors.map((error) => error.message).join(' ') })
     await setMeta(db, firstRunKey, true)
     props.onDone()
   }
@@ -68,57 +97,73 @@ export function FirstRun(props: { onDone(): void }) {
     <form
       className="first-run"
       aria-labelledby="first-run-title"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault()
         void finish()
       }}
     >
       <h2 id="first-run-title">Set up Lull in a minute</h2>
-      <p className="muted">
-        The sample workspace is sending made-up messages so you can watch Lull hold them. Tell it when you
-        want them.
+      <p className="first-run-lead" data-testid="first-run-promise">
+        Lull holds every message that isn't urgent until your next check-in, in focus or not, and hands them
+        over together. Only your urgent rules break through at once. Deep work moves a check-in to its end.
       </p>
-      <label>
-        Check in at <input value={shownTimes} onChange={(event) => setTimes(event.target.value)} />
-      </label>
-      <label>
-        <input type="checkbox" checked={isSoon} onChange={(event) => setSoon(event.target.checked)} /> Also
-        check in at {soon} on {dayLabel(today)}s, to see a first digest in {soonMinutes} minutes (remove it in
-        Settings later)
-      </label>
-      <label>
-        One deep-work block <input value={shownBlock} onChange={(event) => setBlock(event.target.value)} />
-      </label>
-      <label>
-        Urgent channel (breaks through focus){' '}
-        <input value={channel} onChange={(event) => setChannel(event.target.value)} />
-      </label>
-      {problems.length > 0 ? (
-        <ul role="alert" className="connect-problem">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+      <p className="muted">The sample workspace is sending made-up messages so you can watch that happen.</p>
+      <div className="first-run-fields">
+        <Field label="Check in at" help="Times like 09:30, 13:00, 16:30." error={problems.times ?? null}>
+          <input value={shownTimes} autoComplete="off" onChange={(event) => setTimes(event.target.value)} />
+        </Field>
+        <DayToggles
+          name="these check-ins"
+          days={shownDays}
+          problem={problems.days ?? null}
+          onChange={setDays}
+        />
+        <Checkbox
+          label={
+            soonWaits === null
+              ? `Also check in once at ${soon.time} ${soonDay}, to see a first digest in ${soonMinutes} minutes`
+              : `Also check in once at ${soon.time} ${soonDay}; in your deep work, it waits until ${soonWaits}`
+          }
+          help="Just this once: it does not repeat."
+          checked={isSoon}
+          onChange={setSoon}
+        />
+        <Field
+          label="One deep-work block"
+          help="Like Mon-Fri 09:00-11:30. More in the Focus view."
+          error={problems.block ?? null}
+        >
+          <input value={shownBlock} autoComplete="off" onChange={(event) => setBlock(event.target.value)} />
+        </Field>
+        <Field
+          label="Urgent channel"
+          help="Messages there break through focus at once. More kinds of rules in Rules."
+          error={problems.channel ?? null}
+        >
+          <input value={channel} autoComplete="off" onChange={(event) => setChannel(event.target.value)} />
+        </Field>
+      </div>
+      {problems.other ? (
+        <p role="alert" className="field-error">
+          {problems.other}
+        </p>
       ) : null}
-      <button type="submit" className="primary">
-        Start with these
-      </button>{' '}
-      <button
-        type="button"
-        onClick={() =>
-          void setMeta(db, firstRunKey, true).then(() => {
-            props.onDone()
-          })
-        }
-      >
-        Skip, keep the defaults
-      </button>
+      <div className="first-run-actions">
+        <Button
+          variant="quiet"
+          onClick={() =>
+            void setMeta(db, firstRunKey, true).then(() => {
+              props.onDone()
+            })
+          }
+        >
+          Skip, keep the defaults
+        </Button>
+        <button type="submit" className="primary">
+          Start with these
+        </button>
+      </div>
     </form>
   )
-}
-
-/** The weekday of `at` in `zone`. */
-function weekdayIn(at: number, zone: string): Weekday {
-  const name = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: zone }).format(at)
-  return Weekday.parse(name.slice(0, 3).toLowerCase())
 }

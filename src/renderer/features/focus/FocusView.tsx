@@ -1,31 +1,44 @@
-// Focus: the week as a grid of deep-work blocks and check-ins, edited by
-// dragging on a day (a new block), by keys on a block (arrows move it,
-// shift+arrows change its end, Delete removes it) or by typing; a manual
-// session started, extended or ended; and each account's switch for
-// setting its status while focus is on. Saved whole through the settings
-// validation, whose notes say when blocks overlap, touch or leave no
-// check-in.
+// Focus: a session started, extended or ended; the week as a grid of
+// deep-work blocks and check-ins (each check-in on its own days, a one-off
+// only on its date), edited by dragging on a day (a new block), by keys on
+// a block (arrows move it, shift+arrows change its end, Delete removes it)
+// or by typing; and each account's switch for setting its status while
+// focus is on. Saved whole through the settings validation, whose notes say
+// when blocks overlap, touch or leave no check-in.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type PointerEvent, useRef, useState } from 'react'
 import { type DeepWorkBlock, type Settings, type Weekday, weekdays } from '../../../shared/model'
 import {
   blockFromDrag,
   blockPieces,
+  type CheckInMark,
+  type CheckInRow,
+  type CheckInRowProblems,
+  checkInMarks,
+  checkInsFromRows,
   formatBlockList,
-  formatTimeList,
   gridStepMinutes,
+  localDateText,
   parseBlockList,
-  parseTimeList,
+  rowsFromCheckIns,
   shiftBlock,
+  weekDatesAround,
 } from '../../../shared/policy'
 import { dayLabel, wallTimeToMinutes } from '../../../shared/policy/week'
 import { useServices } from '../../app-context'
 import { listAccounts } from '../../db/repositories'
 import { type Attention, useAttention } from '../../hooks/use-attention'
+import { Button } from '../../ui/Button'
+import { Switch } from '../../ui/Choice'
+import { Field } from '../../ui/Field'
 import { formatClock } from '../../ui/format'
+import { PageHeader } from '../../ui/PageHeader'
+import { Section } from '../../ui/Section'
+import { CheckInTimes } from '../settings/CheckInTimes'
 
-const hourPx = 22
-const dayPx = 24 * hourPx
+const dayMinutes = 24 * 60
+/** A position on a day's column, in per cent of its height. */
+const dayPercent = (minutes: number) => `${((minutes / dayMinutes) * 100).toFixed(3)}%`
 
 type Messages = { errors: string[]; notes: string[] }
 
@@ -33,14 +46,27 @@ export function FocusView() {
   const attention = useAttention()
   // Kept here: the editor starts afresh from the saved week after each save, and says what the save did.
   const [messages, setMessages] = useState<Messages>({ errors: [], notes: [] })
-  if (!attention) return <p className="loading">Loading…</p>
   return (
-    <FocusEditor
-      key={JSON.stringify(attention.settings)}
-      attention={attention}
-      messages={messages}
-      setMessages={setMessages}
-    />
+    <div className="focus-view">
+      <PageHeader
+        title="Focus"
+        description="Deep work holds even check-ins until it ends; only urgent rules break through."
+      />
+      {attention ? (
+        <>
+          <ManualFocus attention={attention} />
+          <FocusEditor
+            key={JSON.stringify(attention.settings)}
+            attention={attention}
+            messages={messages}
+            setMessages={setMessages}
+          />
+          <StatusSwitches />
+        </>
+      ) : (
+        <p className="loading">Loading…</p>
+      )}
+    </div>
   )
 }
 
@@ -55,18 +81,24 @@ function FocusEditor({
 }) {
   const { engine } = useServices()
   const [blocks, setBlocks] = useState<DeepWorkBlock[]>(attention.settings.deepWorkBlocks)
-  const [times, setTimes] = useState(formatTimeList(attention.settings.checkIns.map((window) => window.time)))
+  const today = localDateText(attention.now, attention.zone)
+  const [rows, setRows] = useState<CheckInRow[]>(() => rowsFromCheckIns(attention.settings.checkIns, today))
+  const [rowProblems, setRowProblems] = useState<CheckInRowProblems[] | undefined>(undefined)
   const [typedBlocks, setTypedBlocks] = useState('')
-  const days = attention.settings.checkIns[0]?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']
+  const [typedProblem, setTypedProblem] = useState<string | null>(null)
+  const parsedRows = checkInsFromRows(rows)
+  const marks = checkInMarks(
+    parsedRows.ok ? parsedRows.value : [],
+    weekDatesAround(attention.now, attention.zone),
+  )
 
   async function save(nextBlocks: DeepWorkBlock[]) {
-    const parsedTimes = parseTimeList(times)
-    if (!parsedTimes.ok) return setMessages({ errors: parsedTimes.errors.map(String), notes: [] })
-    const next: Settings = {
-      ...attention.settings,
-      checkIns: parsedTimes.value.map((time) => ({ days, time })),
-      deepWorkBlocks: nextBlocks,
+    if (!parsedRows.ok) {
+      setRowProblems(parsedRows.problems)
+      return setMessages({ errors: ['Some check-in times need a look: see above.'], notes: [] })
     }
+    setRowProblems(undefined)
+    const next: Settings = { ...attention.settings, checkIns: parsedRows.value, deepWorkBlocks: nextBlocks }
     const result = await engine.saveSettings(next)
     setMessages(
       result.ok
@@ -77,66 +109,68 @@ function FocusEditor({
 
   function addTyped() {
     const parsed = parseBlockList(typedBlocks)
-    if (!parsed.ok) return setMessages({ errors: parsed.errors.map(String), notes: [] })
+    if (!parsed.ok) return setTypedProblem(parsed.errors.join(' '))
+    setTypedProblem(null)
     setBlocks([...blocks, ...parsed.value])
     setTypedBlocks('')
   }
 
   return (
-    <section className="focus-view" aria-labelledby="focus-heading">
-      <h2 id="focus-heading">Your week</h2>
-      <p className="muted">
-        Drag down a day to add a deep-work block. Select a block and use the arrow keys to move it by{' '}
-        {gridStepMinutes} minutes, Shift with the arrows to change its end, Delete to remove it. Lines are
-        check-ins. Nothing is kept until you save.
+    <Section
+      title="Your week"
+      headingId="focus-heading"
+      description={`Drag down a day to add a deep-work block. Select a block and use the arrow keys to move it by ${gridStepMinutes} minutes, Shift with the arrows to change its end, Delete to remove it. Lines are check-ins. Nothing is kept until you save.`}
+    >
+      <WeekGrid blocks={blocks} marks={marks} onChange={setBlocks} />
+      <p className="muted focus-blocks-now">
+        Blocks now: {blocks.length === 0 ? 'none' : formatBlockList(blocks).replaceAll('\n', '; ')}
       </p>
-      <WeekGrid blocks={blocks} checkInTimes={parseTimeList(times)} days={days} onChange={setBlocks} />
-      <div className="focus-forms">
-        <label>
-          Check-in times <input value={times} onChange={(event) => setTimes(event.target.value)} />
-        </label>
-        <label>
-          Add blocks by typing{' '}
+      <div className="focus-add-blocks">
+        <Field
+          label="Add blocks by typing"
+          help="Like Mon-Fri 09:00-11:30; 22:00-01:00 crosses midnight."
+          error={typedProblem}
+        >
           <input
             value={typedBlocks}
             placeholder="Mon-Fri 09:00-11:30"
+            autoComplete="off"
             onChange={(event) => setTypedBlocks(event.target.value)}
           />
-        </label>
-        <button type="button" onClick={addTyped}>
-          Add
-        </button>
-        <p className="muted">
-          Blocks now: {blocks.length === 0 ? 'none' : formatBlockList(blocks).replaceAll('\n', '; ')}
-        </p>
+        </Field>
+        <Button onClick={addTyped}>Add</Button>
       </div>
+      <fieldset className="focus-check-ins">
+        <legend>Check-in times</legend>
+        <p className="field-help">Each time has its own days. One inside deep work waits for its end.</p>
+        <CheckInTimes rows={rows} {...(rowProblems ? { problems: rowProblems } : {})} onChange={setRows} />
+      </fieldset>
       {messages.errors.length > 0 ? (
-        <ul className="errors" role="alert">
+        <ul className="focus-errors" role="alert">
           {messages.errors.map((error) => (
             <li key={error}>{error}</li>
           ))}
         </ul>
       ) : null}
-      {messages.notes.length > 0 ? (
-        <ul className="notes" role="status">
-          {messages.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      ) : null}
-      <button type="button" className="primary" onClick={() => void save(blocks)}>
-        Save the week
-      </button>
-      <ManualFocus attention={attention} />
-      <StatusSwitches />
-    </section>
+      <div className="focus-save">
+        {messages.notes.length > 0 ? (
+          <ul className="focus-notes" role="status">
+            {messages.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Button variant="primary" onClick={() => void save(blocks)}>
+          Save the week
+        </Button>
+      </div>
+    </Section>
   )
 }
 
 function WeekGrid(props: {
   blocks: DeepWorkBlock[]
-  checkInTimes: ReturnType<typeof parseTimeList>
-  days: Weekday[]
+  marks: CheckInMark[]
   onChange(blocks: DeepWorkBlock[]): void
 }) {
   const [drag, setDrag] = useState<{ day: Weekday; from: number; to: number } | null>(null)
@@ -144,11 +178,10 @@ function WeekGrid(props: {
   const minutesAt = (day: Weekday, event: PointerEvent) => {
     const column = columns.current.get(day)
     if (!column) return 0
-    const top = column.getBoundingClientRect().top
-    return ((event.clientY - top) / dayPx) * 24 * 60
+    const box = column.getBoundingClientRect()
+    return ((event.clientY - box.top) / box.height) * dayMinutes
   }
   const pieces = blockPieces(props.blocks)
-  const checkIns = props.checkInTimes.ok ? props.checkInTimes.value : []
 
   function onBlockKey(index: number, key: string, isShift: boolean) {
     const block = props.blocks[index]
@@ -173,7 +206,7 @@ function WeekGrid(props: {
       <div className="week-hours" aria-hidden="true">
         {Array.from({ length: 24 }, (_, hour) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the hours of a day never move
-          <span key={hour} style={{ top: hour * hourPx }}>
+          <span key={hour} style={{ top: dayPercent(hour * 60) }}>
             {String(hour).padStart(2, '0')}
           </span>
         ))}
@@ -187,7 +220,6 @@ function WeekGrid(props: {
             ref={(element) => {
               if (element) columns.current.set(day, element)
             }}
-            style={{ height: dayPx }}
             onPointerDown={(event) => {
               if (event.target !== event.currentTarget) return
               const at = minutesAt(day, event)
@@ -203,16 +235,18 @@ function WeekGrid(props: {
               setDrag(null)
             }}
           >
-            {props.days.includes(day)
-              ? checkIns.map((time) => (
-                  <div
-                    key={time}
-                    className="week-check-in"
-                    style={{ top: (wallTimeToMinutes(time) / 60) * hourPx }}
-                    title={`Check-in ${time}`}
-                  />
-                ))
-              : null}
+            {props.marks
+              .filter((mark) => mark.day === day)
+              .map((mark) => (
+                <div
+                  key={`${mark.time}-${mark.isOnce}`}
+                  className={`week-check-in${mark.isOnce ? ' is-once' : ''}`}
+                  data-testid="week-check-in"
+                  data-time={mark.time}
+                  style={{ top: dayPercent(wallTimeToMinutes(mark.time)) }}
+                  title={mark.isOnce ? `Check-in ${mark.time}, once` : `Check-in ${mark.time}`}
+                />
+              ))}
             {pieces
               .filter((piece) => piece.day === day)
               .map((piece) => {
@@ -224,10 +258,7 @@ function WeekGrid(props: {
                     type="button"
                     className="week-block"
                     data-block={piece.blockIndex}
-                    style={{
-                      top: (piece.from / 60) * hourPx,
-                      height: ((piece.to - piece.from) / 60) * hourPx,
-                    }}
+                    style={{ top: dayPercent(piece.from), height: dayPercent(piece.to - piece.from) }}
                     aria-label={`Deep work ${dayLabel(day)} ${block?.start}–${block?.end}. Arrows move it, Shift with arrows changes its end, Delete removes it.`}
                     onKeyDown={(event) => {
                       if (onBlockKey(piece.blockIndex, event.key, event.shiftKey)) event.preventDefault()
@@ -241,8 +272,8 @@ function WeekGrid(props: {
               <div
                 className="week-block week-block-draft"
                 style={{
-                  top: (Math.min(drag.from, drag.to) / 60) * hourPx,
-                  height: (Math.abs(drag.to - drag.from) / 60) * hourPx,
+                  top: dayPercent(Math.min(drag.from, drag.to)),
+                  height: dayPercent(Math.abs(drag.to - drag.from)),
                 }}
               />
             ) : null}
@@ -256,47 +287,51 @@ function WeekGrid(props: {
 function ManualFocus({ attention }: { attention: Attention }) {
   const { engine } = useServices()
   const [minutes, setMinutes] = useState('50')
+  const [problem, setProblem] = useState<string | null>(null)
   const session = attention.session
   return (
-    <section className="manual-focus" aria-labelledby="manual-focus-heading">
-      <h3 id="manual-focus-heading">Focus now</h3>
+    <Section title="Focus now" headingId="manual-focus-heading" className="manual-focus">
       {session ? (
-        <p>
-          Focusing{' '}
-          {session.endsAt === null
-            ? 'until you stop'
-            : `until ${formatClock(session.endsAt, attention.zone)}`}
-          .{' '}
-          <button type="button" onClick={() => void engine.extendFocus(15)}>
-            +15 min
-          </button>{' '}
-          <button type="button" onClick={() => void engine.endFocus()}>
+        <div className="manual-focus-running">
+          <p className="manual-focus-state">
+            Focusing{' '}
+            {session.endsAt === null
+              ? 'until you stop'
+              : `until ${formatClock(session.endsAt, attention.zone)}`}
+            .
+          </p>
+          <Button onClick={() => void engine.extendFocus(15)}>+15 min</Button>
+          <Button variant="primary" onClick={() => void engine.endFocus()}>
             End focus
-          </button>
-        </p>
+          </Button>
+        </div>
       ) : (
         <form
+          className="manual-focus-form"
+          aria-labelledby="manual-focus-heading"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault()
             const value = Number(minutes)
-            if (Number.isInteger(value) && value >= 1 && value <= 24 * 60)
-              void engine.startFocus({ kind: 'minutes', minutes: value })
+            if (!Number.isInteger(value) || value < 1 || value > 24 * 60)
+              return setProblem('Type a whole number of minutes, from 1 to 1440.')
+            setProblem(null)
+            void engine.startFocus({ kind: 'minutes', minutes: value })
           }}
         >
-          <label>
-            Minutes{' '}
+          <Field label="Minutes" error={problem} className="manual-focus-minutes">
             <input inputMode="numeric" value={minutes} onChange={(event) => setMinutes(event.target.value)} />
-          </label>{' '}
-          <button type="submit">Focus</button>{' '}
-          <button type="button" onClick={() => void engine.startFocus({ kind: 'until-check-in' })}>
-            Until the next check-in
-          </button>{' '}
-          <button type="button" onClick={() => void engine.startFocus({ kind: 'until-stopped' })}>
-            Until I stop
+          </Field>
+          <button type="submit" className="primary">
+            Focus
           </button>
+          <Button onClick={() => void engine.startFocus({ kind: 'until-check-in' })}>
+            Until the next check-in
+          </Button>
+          <Button onClick={() => void engine.startFocus({ kind: 'until-stopped' })}>Until I stop</Button>
         </form>
       )}
-    </section>
+    </Section>
   )
 }
 
@@ -305,24 +340,19 @@ function StatusSwitches() {
   const accounts = useLiveQuery(() => listAccounts(db), [db])
   if (!accounts) return null
   return (
-    <section className="status-switches" aria-labelledby="status-switches-heading">
-      <h3 id="status-switches-heading">While I focus</h3>
+    <Section title="While I focus" headingId="status-switches-heading" className="status-switches">
       {accounts.length === 0 ? (
         <p className="muted">Connect an account to set your status there while you focus.</p>
       ) : (
         accounts.map((account) => (
-          <label key={account.id}>
-            <input
-              type="checkbox"
-              checked={account.isFocusStatusOn === true}
-              onChange={(event) =>
-                void engine.updateAccount(account.id, { isFocusStatusOn: event.target.checked })
-              }
-            />{' '}
-            Set my status on {account.label} to busy
-          </label>
+          <Switch
+            key={account.id}
+            label={`Set my status on ${account.label} to busy`}
+            checked={account.isFocusStatusOn === true}
+            onChange={(isOn) => void engine.updateAccount(account.id, { isFocusStatusOn: isOn })}
+          />
         ))
       )}
-    </section>
+    </Section>
   )
 }

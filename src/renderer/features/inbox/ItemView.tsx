@@ -1,54 +1,211 @@
-// One item, opened from a breakthrough notification or a row's "View", with
-// its whole text, how its write-back to the source stands, and the rest of
-// its conversation beneath it. The row is read through the model's schema: a
-// row that no longer parses reads as gone, never as a crash.
+// One item, opened from a list (Enter, double-click, View) or a
+// breakthrough notification: its whole text, why it is here (the rule that
+// let it through, held since, which check-in), its reply window, its
+// conversation as Lull holds it (earlier and later messages in time order),
+// how its write-back stands, and Back (Esc) to the row it came from. The
+// list keys work here too: e done, s snooze, o open at the source, u undo.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect } from 'react'
+import { ArrowLeft } from 'lucide-react'
+import { useEffect, useRef, useState } from 'react'
+import { Button } from 'react-aria-components'
 import { useServices } from '../../app-context'
 import { outboxId, retryWrite } from '../../db/outbox'
-import { getItem, listThread } from '../../db/repositories'
+import { getItem, listRecentFocusSessions, listThread } from '../../db/repositories'
 import { useAttention } from '../../hooks/use-attention'
-import { ItemRow } from '../../ui/ItemRow'
+import { useUi } from '../../store'
+import { formatWhen } from '../../ui/format'
+import { SnoozeMenu } from '../../ui/list/SnoozeMenu'
+import { returnsAt } from '../../ui/list/snooze-choices'
+import { sourceIcons, sourceNames } from '../../ui/list/TriageRow'
+import { useTriage } from '../../ui/list/use-triage'
+import { Field, MessageText } from '../../ui/MessageText'
+import { OpenLink } from '../../ui/OpenLink'
+import { PageHeader } from '../../ui/PageHeader'
+import { describeWhy } from './item-why'
+
+const statusWords = { held: 'Waiting', delivered: 'Delivered', snoozed: 'Snoozed', done: 'Done' } as const
 
 export function ItemView({ itemId }: { itemId: string }) {
   const { db, engine } = useServices()
   const attention = useAttention()
+  const triage = useTriage()
+  const goBack = useUi((state) => state.goBack)
+  const openItem = useUi((state) => state.openItem)
+  const addKeyTarget = useUi((state) => state.addKeyTarget)
   const item = useLiveQuery(() => getItem(db, itemId), [db, itemId])
   const write = useLiveQuery(() => db.outbox.get(outboxId('done', itemId)), [db, itemId])
-  // Opening an item is reading it: written back where the account's switch is on.
-  useEffect(() => {
-    void engine.markRead(itemId)
-  }, [engine, itemId])
   const thread = useLiveQuery(
     async () => (item ? listThread(db, item.accountId, item.threadKey) : []),
     [db, item?.accountId, item?.threadKey],
   )
+  const digest = useLiveQuery(
+    async () => (item?.digestId ? ((await db.digests.get(item.digestId)) ?? null) : null),
+    [db, item?.digestId],
+  )
+  const now = attention?.now ?? 0
+  const sessions = useLiveQuery(() => listRecentFocusSessions(db, now), [db, now])
+  const [isSnoozing, setSnoozing] = useState(false)
+  const view = useRef<HTMLElement>(null)
+  const snoozeButton = useRef<HTMLButtonElement>(null)
+  // Opening an item is reading it: written back where the account's switch is on.
+  useEffect(() => {
+    void engine.markRead(itemId)
+  }, [engine, itemId])
+  // The view takes the focus, so the keys and a screen reader start here.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again for each item opened from its conversation
+  useEffect(() => {
+    view.current?.focus({ preventScroll: true })
+  }, [itemId])
+
+  const latest = useRef({ item })
+  latest.current = { item }
+  useEffect(
+    () =>
+      addKeyTarget({
+        id: 'item',
+        element: () => view.current,
+        act: (kind) => {
+          const shown = latest.current.item
+          if (!shown) return
+          if (kind === 'done' || kind === 'done-through') void triage.done([shown])
+          else if (kind === 'snooze' && shown.status !== 'done') setSnoozing(true)
+          else if (kind === 'open-source') triage.openAtSource(shown, null)
+        },
+        escape: () => {
+          goBack()
+          return true
+        },
+      }),
+    [addKeyTarget, triage, goBack],
+  )
+
   if (item === undefined || !attention) return <p className="loading">Loading…</p>
-  if (item === null) return <p className="muted">This item is no longer in the inbox.</p>
-  const others = (thread ?? []).filter((message) => message.id !== item.id)
+  if (item === null) {
+    return (
+      <section aria-label="Item" className="item-view">
+        <PageHeader title="Item" actions={<BackButton onBack={goBack} />} />
+        <p className="muted">This item is no longer in the inbox.</p>
+      </section>
+    )
+  }
+  const SourceIcon = sourceIcons[item.source]
+  const why = describeWhy(item, {
+    now: attention.now,
+    zone: attention.zone,
+    rules: attention.settings.urgentRules,
+    replyWindowHours: attention.settings.replyWindowHours,
+    deliveredByCheckInAt: digest?.at ?? null,
+    nextCheckInAt: attention.nextCheckInAt,
+    snoozeReturnsAt:
+      item.snoozedUntil !== undefined && sessions
+        ? returnsAt(attention.settings, attention.zone, sessions, item.snoozedUntil)
+        : null,
+  })
+  const messages = thread ?? [item]
   return (
-    <section aria-label="Item">
-      <ItemRow item={item} zone={attention.zone} now={attention.now} isFull />
+    <section aria-label="Item" className="item-view" ref={view} tabIndex={-1}>
+      <PageHeader
+        title={<Field text={item.title} />}
+        description={
+          <span className="item-view-where">
+            <SourceIcon size={14} aria-hidden="true" /> {sourceNames[item.source]} ·{' '}
+            <Field className="container" text={item.container} /> · {statusWords[item.status]}
+          </span>
+        }
+        actions={
+          <>
+            <BackButton onBack={goBack} />
+            {item.url ? <OpenLink url={item.url} /> : null}
+            {item.status !== 'done' ? (
+              <>
+                <Button ref={snoozeButton} className="button" onPress={() => setSnoozing(true)}>
+                  Snooze <kbd>s</kbd>
+                </Button>
+                <Button className="button primary" onPress={() => void triage.done([item])}>
+                  Done <kbd>e</kbd>
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <article className="item-full" data-item-id={item.id} data-status={item.status}>
+        <p className="item-view-meta">
+          <Field className="author" text={item.author.name} /> ·{' '}
+          {formatWhen(item.sentAt, attention.zone, attention.now)}
+        </p>
+        <MessageText text={item.text} isFull />
+      </article>
+      <section className="item-why" aria-label="Why it is here" data-testid="item-why">
+        <h3>Why it is here</h3>
+        <dl>
+          {why.map((line) => (
+            <div key={line.label}>
+              <dt>{line.label}</dt>
+              <dd>{line.text}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       {write?.state === 'failed' ? (
         <p className="write-back-failed" role="status">
           Marking this done at its source failed: {write.error}{' '}
-          <button type="button" onClick={() => void retryWrite(db, write.id, Date.now())}>
+          <Button className="button" onPress={() => void retryWrite(db, write.id, Date.now())}>
             Try again
-          </button>
+          </Button>
         </p>
       ) : write ? (
         <p className="muted" role="status">
-          Marking this done at its source… (it is done here already)
+          Done here; marked done at its source once the undo window is over.
         </p>
       ) : null}
-      {others.length > 0 ? (
+      {messages.length > 1 ? (
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
-          <h2 className="thread-heading">{others.length} more in this conversation</h2>
-          {others.map((message) => (
-            <ItemRow key={message.id} item={message} zone={attention.zone} now={attention.now} />
-          ))}
+          <h3>Conversation · {messages.length} messages</h3>
+          <ol>
+            {messages.map((message) => (
+              <li
+                key={message.id}
+                data-item-id={message.id}
+                aria-current={message.id === item.id ? 'true' : undefined}
+              >
+                <p className="item-thread-meta">
+                  <Field className="author" text={message.author.name} /> ·{' '}
+                  {formatWhen(message.sentAt, attention.zone, attention.now)} · {statusWords[message.status]}
+                  {message.id === item.id ? ' · this message' : ''}
+                </p>
+                {message.id === item.id ? null : (
+                  <>
+                    <MessageText text={message.text} isFull={false} />
+                    <Button className="button link-button" onPress={() => openItem(message.id, null)}>
+                      Open this message
+                    </Button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
+      {isSnoozing ? (
+        <SnoozeMenu
+          items={[item]}
+          anchor={snoozeButton}
+          triage={triage}
+          onClose={() => {
+            setSnoozing(false)
+            requestAnimationFrame(() => view.current?.focus({ preventScroll: true }))
+          }}
+        />
+      ) : null}
     </section>
+  )
+}
+
+function BackButton({ onBack }: { onBack(): void }) {
+  return (
+    <Button className="button back-button" onPress={onBack}>
+      <ArrowLeft size={14} aria-hidden="true" /> Back <kbd>Esc</kbd>
+    </Button>
   )
 }

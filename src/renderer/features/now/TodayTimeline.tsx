@@ -1,16 +1,15 @@
 // Today as a picture: deep-work blocks, focus sessions, check-ins and
-// breakthroughs on the local day, with a line at "now"; the caption says
-// the same in words for screen readers and for anyone who prefers text.
-import { useLiveQuery } from 'dexie-react-hooks'
-import { type Timeline, todayTimeline } from '../../../shared/policy'
-import { useServices } from '../../app-context'
-import { listFocusSessions } from '../../db/repositories'
+// breakthroughs on the local day, with a line at "now". Laid out in HTML
+// with positions in per cent of the day, so labels keep their shape and
+// dots stay round at any width. Check-ins are the effective ones, from the
+// same policy as the Now card's "Next check-in"; a scheduled time that
+// moved to the end of deep work is a faint mark. The caption says the same
+// in words, for screen readers and for anyone who prefers text.
+import { movedText, type Timeline, todayTimeline } from '../../../shared/policy'
 import type { Attention } from '../../hooks/use-attention'
 import { formatClock } from '../../ui/format'
 
-const width = 1000
-const barTop = 18
-const barHeight = 26
+const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`
 
 export function TodayTimeline({
   attention,
@@ -19,91 +18,69 @@ export function TodayTimeline({
   attention: Attention
   breakthroughAts: number[]
 }) {
-  const { db } = useServices()
-  // Sessions of the last day and a half: the query changes hourly, not with every tick.
-  const since = Math.floor(attention.now / 3_600_000) * 3_600_000 - 36 * 3_600_000
-  const sessions = useLiveQuery(() => listFocusSessions(db, since), [db, since])
-  if (!sessions) return null
   const timeline = todayTimeline({
     settings: attention.settings,
-    sessions,
+    sessions: attention.sessions,
     breakthroughAts,
     zone: attention.zone,
     now: attention.now,
   })
-  const x = (fraction: number) => fraction * width
+  const next = attention.nextCheckInAt
   return (
-    <figure className="timeline">
-      <svg
-        viewBox={`0 0 ${width} 64`}
-        role="img"
-        aria-labelledby="timeline-caption"
-        preserveAspectRatio="none"
-      >
-        <title>Today's timeline</title>
-        <rect className="timeline-day" x={0} y={barTop} width={width} height={barHeight} />
+    <figure className="day-line">
+      <div className="day-line-track" role="img" aria-labelledby="day-line-caption">
         {timeline.blocks.map((block) => (
-          <rect
+          <span
             key={`b${block.from}`}
-            className="timeline-block"
-            x={x(block.start)}
-            y={barTop}
-            width={x(block.end - block.start)}
-            height={barHeight}
+            className="day-line-block"
+            style={{ left: percent(block.start), width: percent(block.end - block.start) }}
           />
         ))}
         {timeline.sessions.map((session) => (
-          <rect
+          <span
             key={`s${session.from}`}
-            className="timeline-session"
-            x={x(session.start)}
-            y={barTop + barHeight / 2 - 4}
-            width={Math.max(2, x(session.end - session.start))}
-            height={8}
+            className="day-line-session"
+            style={{ left: percent(session.start), width: percent(session.end - session.start) }}
+          />
+        ))}
+        {timeline.movedCheckIns.map((mark) => (
+          <span
+            key={`m${mark.at}`}
+            className="day-line-check-in is-moved"
+            style={{ left: percent(mark.x) }}
           />
         ))}
         {timeline.checkIns.map((mark) => (
-          <line
+          <span
             key={`c${mark.at}`}
-            className="timeline-check-in"
-            x1={x(mark.x)}
-            x2={x(mark.x)}
-            y1={barTop - 6}
-            y2={barTop + barHeight + 6}
+            className={`day-line-check-in${mark.at === next ? ' is-next' : ''}`}
+            style={{ left: percent(mark.x) }}
+            data-testid={mark.at === next ? 'timeline-next-check-in' : undefined}
+            data-at={formatClock(mark.at, attention.zone)}
           />
         ))}
         {timeline.breakthroughs.map((mark) => (
-          <circle
-            key={`u${mark.at}`}
-            className="timeline-breakthrough"
-            cx={x(mark.x)}
-            cy={barTop - 8}
-            r={4}
-          />
+          <span key={`u${mark.at}`} className="day-line-breakthrough" style={{ left: percent(mark.x) }} />
         ))}
-        <line
-          className="timeline-now"
-          x1={x(timeline.now.x)}
-          x2={x(timeline.now.x)}
-          y1={4}
-          y2={barTop + barHeight + 8}
-        />
+        <span className="day-line-now" style={{ left: percent(timeline.now.x) }} />
+      </div>
+      <div className="day-line-hours" aria-hidden="true">
         {timeline.hours
           .filter((mark) => mark.hour % 3 === 0)
           .map((mark) => (
-            <text key={`h${mark.at}`} className="timeline-hour" x={x(mark.x) + 2} y={62}>
+            <span key={`h${mark.at}`} style={{ left: percent(mark.x) }}>
               {String(mark.hour).padStart(2, '0')}
-            </text>
+            </span>
           ))}
-      </svg>
-      <figcaption id="timeline-caption" className="muted">
+      </div>
+      <figcaption id="day-line-caption" className="day-line-caption" data-testid="timeline-caption">
         {describeTimeline(timeline, attention.zone)}
       </figcaption>
     </figure>
   )
 }
 
-/** The picture in words. */
+/** The picture in words; a moved check-in says where it came from, as the Now card does. */
 export function describeTimeline(timeline: Timeline, zone: string): string {
   const clock = (at: number) => formatClock(at, zone)
   const blocks =
@@ -113,7 +90,12 @@ export function describeTimeline(timeline: Timeline, zone: string): string {
   const checkIns =
     timeline.checkIns.length === 0
       ? 'no check-in today'
-      : `check-ins at ${timeline.checkIns.map((mark) => clock(mark.at)).join(', ')}`
+      : `check-ins at ${timeline.checkIns
+          .map((mark) => {
+            const moved = movedText(mark.reason, zone)
+            return moved === null ? clock(mark.at) : `${clock(mark.at)} (${moved})`
+          })
+          .join(', ')}`
   const focus =
     timeline.sessions.length === 0
       ? ''

@@ -1,26 +1,43 @@
 // Rules: the urgent rules in the order they are tried (the first match
 // wins), each with a preview of what it would have let through over the
-// last week of stored items and the notifications that would have cost;
-// a new rule is previewed as it is typed, before it is added.
+// last week of stored items (who · where · what · when) and the
+// notifications that would have cost; a new rule is previewed as it is
+// typed, before it is added.
 import { useLiveQuery } from 'dexie-react-hooks'
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
-import { githubReasons, type Settings, type UrgentRule } from '../../../shared/model'
+import { snippet } from '../../../shared/display-text'
+import { githubReasons, type Settings, type SourceItem, type UrgentRule } from '../../../shared/model'
 import { describeRule, previewDays, previewRule, type RulePreview } from '../../../shared/policy'
 import { useServices } from '../../app-context'
 import { readReceivedSince } from '../../db/item-queries'
 import { urgentPollMs } from '../../engine/polling'
 import { type Attention, useAttention } from '../../hooks/use-attention'
-import { Field } from '../../ui/MessageText'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
+import { formatWhen } from '../../ui/format'
+import { Field as Text } from '../../ui/MessageText'
+import { PageHeader } from '../../ui/PageHeader'
+import { Section } from '../../ui/Section'
 import { type RuleChoice, ruleChoices, ruleFrom } from './rule-kinds'
 
 const dayMs = 24 * 60 * 60_000
 /** The preview reads at most this many items of each status from the week. */
 const previewLimit = 5_000
+/** How many of a preview's messages are listed. */
+const shownMessages = 5
 
 export function RulesView() {
   const attention = useAttention()
-  if (!attention) return <p className="loading">Loading…</p>
-  return <RulesEditor attention={attention} />
+  return (
+    <div className="rules">
+      <PageHeader
+        title="Rules"
+        description="Only messages these rules match break through deep work; everything else waits for a check-in."
+      />
+      {attention ? <RulesEditor attention={attention} /> : <p className="loading">Loading…</p>}
+    </div>
+  )
 }
 
 function RulesEditor({ attention }: { attention: Attention }) {
@@ -38,6 +55,7 @@ function RulesEditor({ attention }: { attention: Attention }) {
           pollMs: urgentPollMs,
         })
       : null
+  const when = (at: number) => formatWhen(at, attention.zone, attention.now)
 
   async function save(urgentRules: UrgentRule[]) {
     const next: Settings = { ...attention.settings, urgentRules }
@@ -52,55 +70,76 @@ function RulesEditor({ attention }: { attention: Attention }) {
   }
 
   return (
-    <section className="rules" aria-labelledby="rules-heading">
-      <h2 id="rules-heading">Urgent rules</h2>
-      <p className="muted">
-        During deep work only items a rule matches break through; the rest wait for the next check-in. Rules
-        are tried in order and the first match names the breakthrough. Previews replay the last {previewDays}{' '}
-        days of stored items.
-      </p>
-      {problem ? (
-        <p role="alert" className="connect-problem">
-          {problem}
-        </p>
-      ) : null}
-      {rules.length === 0 ? (
-        <p className="muted">No urgent rules: nothing breaks through deep work. Add one below.</p>
-      ) : (
-        <ol className="rule-list">
-          {rules.map((rule, index) => (
-            <li key={rule.id} data-rule-id={rule.id}>
-              <strong>{describeRule(rule)}</strong>
-              <PreviewLine preview={preview(rule)} />
-              <div className="rule-actions">
-                <button type="button" disabled={index === 0} onClick={() => move(index, -1)}>
-                  Move up<span className="visually-hidden"> {describeRule(rule)}</span>
-                </button>
-                <button type="button" disabled={index === rules.length - 1} onClick={() => move(index, 1)}>
-                  Move down<span className="visually-hidden"> {describeRule(rule)}</span>
-                </button>
-                <button
-                  type="button"
-                  onClick={() => void save(rules.filter((other) => other.id !== rule.id))}
-                >
-                  Remove<span className="visually-hidden"> {describeRule(rule)}</span>
-                </button>
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
-      <NewRule preview={preview} onAdd={(rule) => void save([...rules, rule])} />
-    </section>
+    <>
+      <Section
+        title="Urgent rules"
+        headingId="rules-heading"
+        description={`Tried in order: the first match names the breakthrough. Each preview replays the last ${previewDays} days of stored items.`}
+      >
+        {problem ? (
+          <p role="alert" className="field-error">
+            {problem}
+          </p>
+        ) : null}
+        {rules.length === 0 ? (
+          <p className="muted">No urgent rules: nothing breaks through deep work. Add one below.</p>
+        ) : (
+          <ol className="rule-list">
+            {rules.map((rule, index) => (
+              <li key={rule.id} data-rule-id={rule.id}>
+                <div className="rule-head">
+                  <strong>{describeRule(rule)}</strong>
+                  <div className="rule-actions">
+                    <Button
+                      variant="quiet"
+                      size="sm"
+                      icon={ArrowUp}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      Move up<span className="visually-hidden"> {describeRule(rule)}</span>
+                    </Button>
+                    <Button
+                      variant="quiet"
+                      size="sm"
+                      icon={ArrowDown}
+                      disabled={index === rules.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      Move down<span className="visually-hidden"> {describeRule(rule)}</span>
+                    </Button>
+                    <Button
+                      variant="quiet"
+                      size="sm"
+                      icon={Trash2}
+                      onClick={() => void save(rules.filter((other) => other.id !== rule.id))}
+                    >
+                      Remove<span className="visually-hidden"> {describeRule(rule)}</span>
+                    </Button>
+                  </div>
+                </div>
+                <PreviewLine preview={preview(rule)} when={when} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+      <NewRule preview={preview} when={when} onAdd={(rule) => void save([...rules, rule])} />
+    </>
   )
 }
 
-function PreviewLine({ preview }: { preview: RulePreview | null }) {
+/** What a message says in a line: a Slack message's text, a pull request's or mail's title. */
+function what(item: SourceItem): string {
+  return snippet(item.source === 'slack' ? item.text || item.title : item.title || item.text)
+}
+
+function PreviewLine({ preview, when }: { preview: RulePreview | null; when(at: number): string }) {
   if (!preview) return <p className="muted">Replaying the last week…</p>
   const count = preview.matched.length
   return (
     <div className="rule-preview" data-testid="rule-preview">
-      <p>
+      <p className="rule-preview-summary">
         Last {previewDays} days: would have let through <strong data-testid="preview-count">{count}</strong>{' '}
         of {preview.considered} item
         {preview.considered === 1 ? '' : 's'}, costing{' '}
@@ -109,20 +148,32 @@ function PreviewLine({ preview }: { preview: RulePreview | null }) {
       </p>
       {count > 0 ? (
         <ul className="rule-preview-items">
-          {preview.matched.slice(0, 5).map((item) => (
-            <li key={item.id}>
-              <Field text={item.container} /> · <Field text={item.author.name} /> —{' '}
-              <Field text={item.title} />
+          {preview.matched.slice(0, shownMessages).map((item) => (
+            <li key={item.id} data-testid="preview-item">
+              <Text className="preview-who" text={item.author.name} />
+              <span className="preview-dot" aria-hidden="true">
+                ·
+              </span>
+              <Text className="preview-where" text={item.container || item.source} />
+              <span className="preview-dot" aria-hidden="true">
+                ·
+              </span>
+              <Text className="preview-what" text={what(item)} />
+              <time className="preview-when">{when(item.sentAt)}</time>
             </li>
           ))}
-          {count > 5 ? <li className="muted">and {count - 5} more</li> : null}
+          {count > shownMessages ? <li className="muted">and {count - shownMessages} more</li> : null}
         </ul>
       ) : null}
     </div>
   )
 }
 
-function NewRule(props: { preview(rule: UrgentRule): RulePreview | null; onAdd(rule: UrgentRule): void }) {
+function NewRule(props: {
+  preview(rule: UrgentRule): RulePreview | null
+  when(at: number): string
+  onAdd(rule: UrgentRule): void
+}) {
   const [choice, setChoice] = useState<RuleChoice>('slack-channel')
   const [value, setValue] = useState('')
   const [typed, setTyped] = useState('')
@@ -135,70 +186,70 @@ function NewRule(props: { preview(rule: UrgentRule): RulePreview | null; onAdd(r
   const draft = useMemo(() => ruleFrom(choice, typed, 'draft'), [choice, typed])
   const spec = ruleChoices.find((candidate) => candidate.choice === choice)
   return (
-    <form
-      className="new-rule"
-      aria-label="Add an urgent rule"
-      onSubmit={(event) => {
-        event.preventDefault()
-        const built = ruleFrom(choice, value, `rule-${Date.now().toString(36)}`)
-        if ('problem' in built) return setProblem(built.problem)
-        setProblem(null)
-        setValue('')
-        props.onAdd(built.rule)
-      }}
-    >
-      <h3>Add a rule</h3>
-      <label>
-        Kind{' '}
-        <select
-          value={choice}
-          onChange={(event) => {
-            setChoice(event.target.value as RuleChoice)
-            setValue('')
-          }}
-        >
-          {['Slack', 'GitHub', 'Email'].map((group) => (
-            <optgroup key={group} label={group}>
-              {ruleChoices
-                .filter((candidate) => candidate.group === group)
-                .map((candidate) => (
-                  <option key={candidate.choice} value={candidate.choice}>
-                    {group}: {candidate.label}
+    <Section title="Add a rule" level={2}>
+      <form
+        className="new-rule"
+        aria-label="Add an urgent rule"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          const built = ruleFrom(choice, value, `rule-${Date.now().toString(36)}`)
+          if ('problem' in built) return setProblem(built.problem)
+          setProblem(null)
+          setValue('')
+          props.onAdd(built.rule)
+        }}
+      >
+        <div className="new-rule-fields">
+          <Field label="Kind">
+            <select
+              value={choice}
+              onChange={(event) => {
+                setChoice(event.target.value as RuleChoice)
+                setValue('')
+                setProblem(null)
+              }}
+            >
+              {['Slack', 'GitHub', 'Email'].map((group) => (
+                <optgroup key={group} label={group}>
+                  {ruleChoices
+                    .filter((candidate) => candidate.group === group)
+                    .map((candidate) => (
+                      <option key={candidate.choice} value={candidate.choice}>
+                        {group}: {candidate.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </Field>
+          {choice === 'github-reason' ? (
+            <Field label="Reason" error={problem}>
+              <select value={value} onChange={(event) => setValue(event.target.value)}>
+                <option value="">Pick one</option>
+                {githubReasons.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {reason.replaceAll('_', ' ')}
                   </option>
                 ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      {choice === 'github-reason' ? (
-        <label>
-          Reason{' '}
-          <select value={value} onChange={(event) => setValue(event.target.value)}>
-            <option value="">Pick one</option>
-            {githubReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {reason.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : (
-        <label>
-          {spec?.label ?? 'Value'}{' '}
-          <input
-            value={value}
-            placeholder={spec?.placeholder}
-            onChange={(event) => setValue(event.target.value)}
-          />
-        </label>
-      )}
-      {'rule' in draft ? <PreviewLine preview={props.preview(draft.rule)} /> : null}
-      {problem ? (
-        <p role="alert" className="connect-problem">
-          {problem}
-        </p>
-      ) : null}
-      <button type="submit">Add rule</button>
-    </form>
+              </select>
+            </Field>
+          ) : (
+            <Field label={spec?.label ?? 'Value'} error={problem}>
+              <input
+                value={value}
+                placeholder={spec?.placeholder}
+                autoComplete="off"
+                onChange={(event) => setValue(event.target.value)}
+              />
+            </Field>
+          )}
+        </div>
+        {'rule' in draft ? <PreviewLine preview={props.preview(draft.rule)} when={props.when} /> : null}
+        <button type="submit" className="primary">
+          Add rule
+        </button>
+      </form>
+    </Section>
   )
 }

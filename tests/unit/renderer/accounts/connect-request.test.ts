@@ -5,16 +5,25 @@ import { connectRequest, emptyDraft } from '../../../../src/renderer/features/ac
 import { Credentials } from '../../../../src/shared/contract'
 
 describe('the connect form', () => {
-  it('turns a bot token or a wrong app token away with what to paste instead', () => {
-    expect(connectRequest('slack', emptyDraft)).toEqual({ problem: expect.stringMatching(/xoxp-/) })
+  it('turns a bot token or a wrong app token away with what to paste instead, at the field', () => {
+    expect(connectRequest('slack', emptyDraft)).toEqual({
+      problem: expect.stringMatching(/xoxp-/),
+      field: 'slackToken',
+    })
     expect(connectRequest('slack', { ...emptyDraft, slackToken: 'xoxb-1' })).toEqual({
       problem: expect.stringMatching(/bot token/),
+      field: 'slackToken',
     })
     expect(connectRequest('slack', { ...emptyDraft, slackToken: 'xoxp-1', slackAppToken: 'xoxp-2' })).toEqual(
       {
         problem: expect.stringMatching(/xapp-/),
+        field: 'slackAppToken',
       },
     )
+    expect(connectRequest('github', emptyDraft)).toEqual({
+      problem: expect.stringMatching(/classic/),
+      field: 'githubToken',
+    })
   })
 
   it('sends a Slack user token, with the app-level token only when given', () => {
@@ -64,10 +73,14 @@ describe('the connect form', () => {
     })
   })
 
-  it('names what an email form still lacks', () => {
-    expect(connectRequest('email', emptyDraft)).toEqual({ problem: expect.stringMatching(/address/) })
+  it('names what an email form still lacks, at its field', () => {
+    expect(connectRequest('email', emptyDraft)).toEqual({
+      problem: expect.stringMatching(/address/),
+      field: 'emailAddress',
+    })
     expect(connectRequest('email', { ...emptyDraft, emailAddress: 'sam@example.com' })).toEqual({
       problem: expect.stringMatching(/IMAP server/),
+      field: 'emailHost',
     })
     expect(
       connectRequest('email', {
@@ -76,9 +89,10 @@ describe('the connect form', () => {
         emailHost: 'h',
         emailPort: '0',
       }),
-    ).toEqual({ problem: expect.stringMatching(/port/) })
+    ).toEqual({ problem: expect.stringMatching(/port/), field: 'emailPort' })
     expect(connectRequest('email', { ...emptyDraft, emailAddress: 'sam@gmail.com' })).toEqual({
       problem: expect.stringMatching(/app password/),
+      field: 'emailSecret',
     })
   })
 })

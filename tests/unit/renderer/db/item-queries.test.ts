@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deliverHeld } from '../../../../src/renderer/db/checkin'
 import {
   countHeldBySource,
+  countInboxFacets,
   countWithStatus,
   readBreakthroughsSince,
   readDigest,
+  readStatusPage,
   readStatusWindow,
 } from '../../../../src/renderer/db/item-queries'
 import { markDone } from '../../../../src/renderer/db/repositories'
@@ -83,5 +85,50 @@ describe('view queries', () => {
     expect(latest.digest?.id).toBe('d2')
     expect(latest.items.map((item) => item.id).sort()).toEqual(['acct-1:m2', 'acct-1:m3'])
     expect(first.items.map((item) => item.id)).toEqual(['acct-1:m1'])
+  })
+
+  it('reads a page of one status, newest or oldest first, with what passes a filter and whether more is left', async () => {
+    for (let n = 1; n <= 5; n++) {
+      await db.items.put(storedItem(n, { status: 'held', receivedAt: t0 + n, needsReply: n % 2 === 1 }))
+    }
+    await putRawItem(db, { id: 'acct-1:bad', status: 'held', receivedAt: t0 + 9 })
+
+    // The bad row, newest, takes its place in the page and is handed back apart.
+    const newest = await readStatusPage(db, 'held', { limit: 3 })
+    expect(newest.items.map((item) => item.id)).toEqual(['acct-1:m5', 'acct-1:m4'])
+    expect(newest.bad.map((row) => row.key)).toEqual(['acct-1:bad'])
+    expect(newest.hasMore).toBe(true)
+
+    const oldest = await readStatusPage(db, 'held', { limit: 10, isOldestFirst: true })
+    expect(oldest.items.map((item) => item.id)).toEqual([
+      'acct-1:m1',
+      'acct-1:m2',
+      'acct-1:m3',
+      'acct-1:m4',
+      'acct-1:m5',
+    ])
+    expect(oldest.hasMore).toBe(false)
+
+    const asked = await readStatusPage(db, 'held', { limit: 3, keep: (item) => item.needsReply })
+    expect(asked.items.map((item) => item.id)).toEqual(['acct-1:m5', 'acct-1:m3'])
+    expect(asked.hasMore).toBe(true)
+  })
+
+  it('counts the Inbox filters from the indexes, per status, source, account, urgent and needs-reply', async () => {
+    await db.items.bulkPut([
+      storedItem(1, { status: 'delivered', receivedAt: t0, needsReply: true }),
+      storedItem(2, { status: 'delivered', receivedAt: t0, ...github, urgentRuleId: 'r1' }),
+      storedItem(3, { status: 'delivered', receivedAt: t0, ...email, id: 'acct-2:m3', accountId: 'acct-2' }),
+      storedItem(4, { status: 'held', receivedAt: t0, urgentRuleId: 'r1' }),
+      storedItem(5, { status: 'done', receivedAt: t0 }),
+    ])
+
+    const facets = await countInboxFacets(db, 'delivered', ['acct-1', 'acct-2'])
+
+    expect(facets.status).toEqual({ held: 1, delivered: 3, done: 1, snoozed: 0 })
+    expect(facets.source).toEqual({ slack: 1, github: 1, email: 1 })
+    expect(facets.account).toEqual({ 'acct-1': 2, 'acct-2': 1 })
+    expect(facets.urgent).toBe(1)
+    expect(facets.needsReply).toBe(1)
   })
 })

@@ -13,13 +13,13 @@ const incident = (overrides: Partial<SourceItem> = {}) => ({
 })
 
 describe('planBreakthroughNotices', () => {
-  it('notifies a single urgent item with its channel, author and text, opening the item', () => {
+  it('notifies a single urgent item with its channel, author, text and the rule that let it through, opening the item', () => {
     const match = incident({ text: 'db is down' })
     const { notices } = planBreakthroughNotices([match], {}, now, cooldown)
     expect(notices).toEqual([
       {
         title: '#incidents · Dana',
-        body: 'db is down',
+        body: 'db is down — Broke through: Slack channel #incidents',
         itemIds: [match.item.id],
         threadKeys: [match.item.threadKey],
         ruleId: 'rule-incidents',
@@ -55,7 +55,7 @@ describe('planBreakthroughNotices', () => {
     expect(notices).toHaveLength(1)
     expect(notices[0]).toMatchObject({
       title: '5 new in #incidents',
-      body: 'Dana: update 5',
+      body: 'Dana: update 5 — Broke through: Slack channel #incidents',
       target: { view: 'inbox' },
       threadKeys: ['t1', 't2', 't3', 't4', 't5'],
     })
@@ -97,6 +97,16 @@ describe('planBreakthroughNotices', () => {
     expect(notice?.body).not.toMatch(/[<>]/)
     expect(notice?.body.startsWith('bold x')).toBe(true)
     expect(Array.from(notice?.body ?? '').length).toBeLessThanOrEqual(200)
-    expect(notice?.body.endsWith('…')).toBe(true)
+    // The text is cut, never the reason.
+    expect(notice?.body.endsWith('… — Broke through: Slack channel #incidents')).toBe(true)
+  })
+
+  it("names the rule by the name the item recorded when it fired, not the rule's name now", () => {
+    const match = {
+      item: { ...makeItem({ container: '#incidents' }), urgentRuleName: 'Slack channel #fires' },
+      rule,
+    }
+    const [notice] = planBreakthroughNotices([match], {}, now, cooldown).notices
+    expect(notice?.body).toMatch(/Broke through: Slack channel #fires$/)
   })
 })

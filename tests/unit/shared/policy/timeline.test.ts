@@ -21,11 +21,19 @@ describe("today's timeline", () => {
     expect(timeline.blocks).toEqual([
       { from: at('2026-11-24T09:00:00Z'), to: at('2026-11-24T11:30:00Z'), start: 9 / 24, end: 11.5 / 24 },
     ])
+    // 09:30 falls in the 09:00–11:30 block, so it happens at 11:30, as the Now card says.
     expect(timeline.checkIns.map((mark) => mark.at)).toEqual([
-      at('2026-11-24T09:30:00Z'),
+      at('2026-11-24T11:30:00Z'),
       at('2026-11-24T13:00:00Z'),
       at('2026-11-24T16:30:00Z'),
     ])
+    expect(timeline.checkIns[0]?.reason).toEqual({
+      at: at('2026-11-24T11:30:00Z'),
+      movedFrom: [at('2026-11-24T09:30:00Z')],
+      movedBy: 'block',
+    })
+    expect(timeline.checkIns[1]?.reason.movedFrom).toEqual([])
+    expect(timeline.movedCheckIns.map((mark) => mark.at)).toEqual([at('2026-11-24T09:30:00Z')])
     // Yesterday's breakthrough is not today's.
     expect(timeline.breakthroughs.map((mark) => mark.at)).toEqual([at('2026-11-24T09:15:00Z')])
     expect(timeline.hours).toHaveLength(24)

@@ -1,0 +1,127 @@
+// What a triage list shows, as plain data: rows (a conversation collapsed
+// to one row with its count), grouped under a header that names the source
+// and the place once. Pure, so the grouping is tested without a browser.
+import type { InboxItem, SourceKind } from '../../../shared/model'
+import type { DigestSection } from '../../../shared/policy'
+
+export type TriageRow = {
+  /**
+   * The row's key in the list: the conversation (account and thread) when
+   * threads are collapsed, so the focus stays on it as new messages arrive;
+   * the item otherwise.
+   */
+  id: string
+  /** The message the row shows: the latest of its conversation in this list. */
+  lead: InboxItem
+  /** Every item of the conversation in this list, oldest first: what an action on the row acts on. */
+  items: InboxItem[]
+}
+
+export type TriageGroup = {
+  id: string
+  /** Where the group's rows were said; null for a list without headers. */
+  header: { source: SourceKind; container: string } | null
+  rows: TriageRow[]
+}
+
+/** A conversation's key: account and thread, with a separator neither can hold. */
+const threadId = (item: InboxItem) => `${item.accountId}\u001f${item.threadKey}`
+const bySent = (a: InboxItem, b: InboxItem) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** A row for a conversation's items (in any order). */
+export function rowOf(id: string, items: readonly InboxItem[]): TriageRow {
+  const sorted = [...items].sort(bySent)
+  const lead = sorted.at(-1)
+  if (!lead) throw new Error('A row needs at least one item.')
+  return { id, lead, items: sorted }
+}
+
+/**
+ * Rows in the order of `items`: with `isCollapsed`, every conversation is
+ * one row, placed where its first item comes in that order.
+ */
+export function toRows(items: readonly InboxItem[], isCollapsed: boolean): TriageRow[] {
+  if (!isCollapsed) return items.map((item) => ({ id: item.id, lead: item, items: [item] }))
+  const threads = new Map<string, InboxItem[]>()
+  for (const item of items) {
+    const key = threadId(item)
+    const thread = threads.get(key)
+    if (thread) thread.push(item)
+    else threads.set(key, [item])
+  }
+  return Array.from(threads, ([key, thread]) => rowOf(key, thread))
+}
+
+/** One group without a header: a flat list. */
+export function flatGroups(items: readonly InboxItem[], isCollapsed: boolean): TriageGroup[] {
+  return [{ id: 'all', header: null, rows: toRows(items, isCollapsed) }]
+}
+
+/** A digest's sections as groups: one header per source and place, one row per conversation. */
+export function digestGroups(sections: readonly DigestSection[]): TriageGroup[] {
+  return sections.flatMap((section) =>
+    section.groups.map((group) => {
+      const id = `${section.source}\u001f${group.container}`
+      return {
+        id,
+        header: { source: section.source, container: group.container },
+        // Keyed within the group too: a thread key is only unique where it was said.
+        rows: group.threads.map((thread) =>
+          rowOf(`${id}\u001f${threadId(thread.items[0] as InboxItem)}`, thread.items),
+        ),
+      }
+    }),
+  )
+}
+
+/** The first `limit` rows of the groups, keeping their headers: a long digest is shown a part at a time. */
+export function firstRows(groups: readonly TriageGroup[], limit: number): TriageGroup[] {
+  let left = limit
+  const taken: TriageGroup[] = []
+  for (const group of groups) {
+    if (left <= 0) break
+    const rows = group.rows.slice(0, left)
+    left -= rows.length
+    taken.push({ ...group, rows })
+  }
+  return taken
+}
+
+export function rowsOf(groups: readonly TriageGroup[]): TriageRow[] {
+  return groups.flatMap((group) => group.rows)
+}
+
+/** The items a row's actions reach: those not done yet. */
+export function openItems(rows: readonly TriageRow[]): InboxItem[] {
+  return rows.flatMap((row) => row.items.filter((item) => item.status !== 'done'))
+}
+
+/** A row is done when all its items are. */
+export function isRowDone(row: TriageRow): boolean {
+  return row.items.every((item) => item.status === 'done')
+}
+
+/**
+ * Where the focus goes after an action on `acted`: the first row after the
+ * focused one that was not acted on, else the nearest one before it, else
+ * the focused row itself (a list that keeps done rows, such as a digest).
+ */
+export function nextFocus(
+  order: readonly string[],
+  focused: string | null,
+  acted: ReadonlySet<string>,
+): string | null {
+  if (focused === null) return order[0] ?? null
+  const at = order.indexOf(focused)
+  if (at < 0) return order[0] ?? null
+  if (!acted.has(focused)) return focused
+  for (let index = at + 1; index < order.length; index++) {
+    const key = order[index] as string
+    if (!acted.has(key)) return key
+  }
+  for (let index = at - 1; index >= 0; index--) {
+    const key = order[index] as string
+    if (!acted.has(key)) return key
+  }
+  return focused
+}
