@@ -2,17 +2,12 @@
 // with their remedies) and the open view under its title, behind an error
 // boundary of its own so one view that fails leaves the navigation and the
 // other views working.
-import { useCallback, useState } from 'react'
+import { lazy, Suspense, useCallback, useState } from 'react'
 import type { ViewTarget } from '../shared/model'
-import { AccountsView } from './features/accounts/AccountsView'
 import { DigestView } from './features/digest/DigestView'
-import { FocusView } from './features/focus/FocusView'
 import { InboxView } from './features/inbox/InboxView'
 import { ItemView } from './features/inbox/ItemView'
 import { NowView } from './features/now/NowView'
-import { RulesView } from './features/rules/RulesView'
-import { SettingsView } from './features/settings/SettingsView'
-import { StatsView } from './features/stats/StatsView'
 import { WaitingView } from './features/waiting/WaitingView'
 import { useSetAsideNotice } from './hooks/use-set-aside'
 import { CommandPalette } from './keyboard/CommandPalette'
@@ -45,6 +40,27 @@ export function App() {
   )
 }
 
+/**
+ * Views a glance at Lull does not need are loaded when first opened, so the
+ * first screen (Now, and the lists a check-in opens) starts from a smaller
+ * bundle; Stats alone brings the charting library.
+ */
+const AccountsView = lazy(() =>
+  import('./features/accounts/AccountsView').then((module) => ({ default: module.AccountsView })),
+)
+const FocusView = lazy(() =>
+  import('./features/focus/FocusView').then((module) => ({ default: module.FocusView })),
+)
+const RulesView = lazy(() =>
+  import('./features/rules/RulesView').then((module) => ({ default: module.RulesView })),
+)
+const SettingsView = lazy(() =>
+  import('./features/settings/SettingsView').then((module) => ({ default: module.SettingsView })),
+)
+const StatsView = lazy(() =>
+  import('./features/stats/StatsView').then((module) => ({ default: module.StatsView })),
+)
+
 /** The open view, scrolled on its own, under the view's name until it mounts a PageHeader of its own. */
 function OpenViewFrame({ view }: { view: ViewTarget }) {
   const [headers, setHeaders] = useState(0)
@@ -55,7 +71,9 @@ function OpenViewFrame({ view }: { view: ViewTarget }) {
         {headers === 0 ? <PageHeaderView title={viewNames[view.view]} /> : null}
         <div className="app-view-body">
           <ErrorBoundary name={view.view === 'item' ? 'item' : viewNames[view.view]}>
-            <OpenView view={view} />
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <OpenView view={view} />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </PageHeaderClaim.Provider>
