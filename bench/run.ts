@@ -36,8 +36,12 @@ for (const line of await benchScale({ idleSeconds: Number(process.env.LULL_BENCH
   console.log(line)
 }
 console.log(
-  '\n== the face at 100,000 items: inbox, search, scrolling, heap, a 10,000-item digest (Chromium, browser mode)',
+  '\n== the face at 100,000 items: start, focus, idle, inbox, search, scrolling, heap, keys; digests of 10,000 and 50,000 (Chromium, browser mode)',
 )
-for (const line of await benchFace()) console.log(line)
+for (const line of await benchFace({
+  idleSeconds: Number(process.env.LULL_BENCH_FACE_IDLE_SECONDS ?? 120),
+})) {
+  console.log(line)
+}
 console.log('\n== long unbroken text in the digest and item view (Chromium, built renderer)')
 for (const line of await benchLongText()) console.log(line)
