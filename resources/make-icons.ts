@@ -2,7 +2,9 @@
 // images are reproducible from this file: `node --import tsx resources/make-icons.ts`.
 // Tray: a ring (open), a filled disc (focus), a ring with a badge (check-in
 // due); 16 px with a 32 px @2x sibling; coloured for Windows and Linux,
-// black-and-alpha `Template` variants for the macOS menu bar.
+// black-and-alpha `Template` variants for the macOS menu bar. The installers'
+// icons (build/icons: macOS .icns, Windows .ico, Linux PNGs by size) are the
+// same app icon drawn at each size, never a small image scaled up.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -112,6 +114,99 @@ function appIconPixel(size: number) {
   }
 }
 
+/**
+ * A Windows .ico: 256 px as PNG (what Explorer shows large), the small sizes
+ * as 32-bit bitmaps, which every reader of the format (NSIS included) takes.
+ */
+function encodeIco(sizes: readonly number[]): Buffer {
+  const images = sizes.map((size) => (size >= 256 ? encodePng(size, appIconPixel(size)) : icoBitmap(size)))
+  const header = Buffer.alloc(6)
+  header.writeUInt16LE(0, 0)
+  header.writeUInt16LE(1, 2) // type: icon
+  header.writeUInt16LE(sizes.length, 4)
+  let offset = 6 + 16 * sizes.length
+  const entries = sizes.map((size, index) => {
+    const image = images[index]!
+    const entry = Buffer.alloc(16)
+    entry.writeUInt8(size >= 256 ? 0 : size, 0) // 0 means 256
+    entry.writeUInt8(size >= 256 ? 0 : size, 1)
+    entry.writeUInt16LE(1, 4) // planes
+    entry.writeUInt16LE(32, 6) // bits per pixel
+    entry.writeUInt32LE(image.length, 8)
+    entry.writeUInt32LE(offset, 12)
+    offset += image.length
+    return entry
+  })
+  return Buffer.concat([header, ...entries, ...images])
+}
+
+/** One .ico bitmap: a BITMAPINFOHEADER, BGRA rows bottom-up, then an all-clear AND mask (alpha does the work). */
+function icoBitmap(size: number): Buffer {
+  const info = Buffer.alloc(40)
+  info.writeUInt32LE(40, 0)
+  info.writeInt32LE(size, 4)
+  info.writeInt32LE(size * 2, 8) // colour rows and mask rows
+  info.writeUInt16LE(1, 12)
+  info.writeUInt16LE(32, 14)
+  const pixels = Buffer.alloc(size * size * 4)
+  const pixel = appIconPixel(size)
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const [r, g, b, a] = pixel(x, y)
+      pixels.set([b, g, r, a], ((size - 1 - y) * size + x) * 4)
+    }
+  }
+  const maskRow = Math.ceil(size / 32) * 4
+  return Buffer.concat([info, pixels, Buffer.alloc(maskRow * size)])
+}
+
+/** A macOS .icns holding PNGs: each type code names its pixel size (the @2x codes reuse a larger drawing). */
+function encodeIcns(): Buffer {
+  const types: ReadonlyArray<readonly [string, number]> = [
+    ['icp4', 16],
+    ['icp5', 32],
+    ['ic11', 32],
+    ['ic12', 64],
+    ['ic07', 128],
+    ['ic08', 256],
+    ['ic13', 256],
+    ['ic09', 512],
+    ['ic14', 512],
+    ['ic10', 1024],
+  ]
+  const drawn = new Map<number, Buffer>()
+  const entries = types.map(([type, size]) => {
+    let png = drawn.get(size)
+    if (!png) {
+      png = encodePng(size, appIconPixel(size))
+      drawn.set(size, png)
+    }
+    const head = Buffer.alloc(8)
+    head.write(type, 0, 'ascii')
+    head.writeUInt32BE(8 + png.length, 4)
+    return Buffer.concat([head, png])
+  })
+  const body = Buffer.concat(entries)
+  const head = Buffer.alloc(8)
+  head.write('icns', 0, 'ascii')
+  head.writeUInt32BE(8 + body.length, 4)
+  return Buffer.concat([head, body])
+}
+
+/** The sizes Linux desktops look up in the hicolor theme. */
+export const linuxIconSizes = [16, 24, 32, 48, 64, 128, 256, 512] as const
+export const windowsIconSizes = [16, 24, 32, 48, 64, 128, 256] as const
+
+function writeInstallerIcons(iconsDir: string): void {
+  const linuxDir = join(iconsDir, 'linux')
+  mkdirSync(linuxDir, { recursive: true })
+  for (const size of linuxIconSizes)
+    writeFileSync(join(linuxDir, `${size}x${size}.png`), encodePng(size, appIconPixel(size)))
+  writeFileSync(join(iconsDir, 'icon.png'), encodePng(1024, appIconPixel(1024)))
+  writeFileSync(join(iconsDir, 'icon.ico'), encodeIco(windowsIconSizes))
+  writeFileSync(join(iconsDir, 'icon.icns'), encodeIcns())
+}
+
 function main(): void {
   const here = dirname(fileURLToPath(import.meta.url))
   const trayDir = join(here, 'tray')
@@ -128,7 +223,11 @@ function main(): void {
     }
   }
   writeFileSync(join(here, 'icon.png'), encodePng(256, appIconPixel(256)))
-  process.stdout.write(`wrote tray icons to ${trayDir} and the app icon to ${join(here, 'icon.png')}\n`)
+  const iconsDir = join(here, '..', 'build', 'icons')
+  writeInstallerIcons(iconsDir)
+  process.stdout.write(
+    `wrote tray icons to ${trayDir}, the app icon to ${join(here, 'icon.png')} and the installers' icons to ${iconsDir}\n`,
+  )
 }
 
 main()
