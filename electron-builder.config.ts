@@ -46,6 +46,8 @@ const config: Configuration = {
   // Lull has no native modules: nothing to rebuild against Electron's headers.
   npmRebuild: false,
   afterPack: flipWantedFuses,
+  // An unpacked Electron to package instead of the downloaded one, for machines that cannot download it.
+  ...(process.env.LULL_ELECTRON_DIST ? { electronDist: process.env.LULL_ELECTRON_DIST } : {}),
   publish: repository ? [{ provider: 'github', ...repository, releaseType: 'release' }] : null,
   linux: {
     target: ['AppImage', 'deb'],

@@ -10,6 +10,7 @@ import { accountIdFor } from './account-identity'
 import { fetchAvatar } from './avatar'
 import type { HostHandlers } from './dispatch'
 import type { Emit } from './events'
+import { type InstallPort, unavailableInstall } from './install/service'
 import type { Log } from './log'
 import { createSourceContext, type Fetch } from './net'
 import type { OsPorts } from './os/ports'
@@ -44,6 +45,17 @@ export type HostDeps = {
   watches?: WatchManager
   /** Sends main-to-renderer events (the watch manager's), when the host makes its own watch manager. */
   emit?: Emit
+  /** Open at sign-in and updates; only the installed app has them. */
+  install?: InstallPort
+  /** The running version, shown beside the update state. */
+  appVersion?: string
+}
+
+/** What browser mode and a development run say in Settings instead of open at sign-in and updates. */
+export function installUnavailableReason(mode: 'electron' | 'browser'): string {
+  return mode === 'browser'
+    ? 'Open at sign-in and updates come with the installed app; browser mode has neither.'
+    : 'Open at sign-in and updates come with the installed app; a development run has neither.'
 }
 
 export function createHost(deps: HostDeps): HostHandlers {
@@ -53,6 +65,8 @@ export function createHost(deps: HostDeps): HostHandlers {
   const storeMarker = deps.storeMarker ?? createMemoryStoreMarker()
   const ledger = deps.ledger ?? createLedger({ now })
   const baseFetch = deps.baseFetch ?? globalThis.fetch
+  const install =
+    deps.install ?? unavailableInstall(installUnavailableReason(deps.mode), deps.appVersion ?? 'development')
   const watches =
     deps.watches ??
     createWatchManager({
@@ -310,5 +324,11 @@ export function createHost(deps: HostDeps): HostHandlers {
     async 'shortcut:focus-set'({ accelerator }) {
       return { isRegistered: os.shortcuts.setFocusToggle(accelerator) }
     },
+
+    'install:state': () => install.state(),
+    'install:open-at-login-set': ({ isOn }) => install.setOpenAtLogin(isOn),
+    'update:enabled-set': ({ isEnabled }) => install.setUpdatesEnabled(isEnabled),
+    'update:check': () => install.checkForUpdates(),
+    'update:restart': () => install.restartToUpdate(),
   }
 }

@@ -8,6 +8,8 @@ import { appSchemePrivileges, serveAppFiles } from './app-protocol'
 import { createDispatch } from './dispatch'
 import { createEventHub } from './events'
 import { createHost } from './host'
+import { createElectronInstall } from './install/electron-install'
+import { wasStartedAtLogin } from './install/login-item'
 import { bindIpc, connectWindowEvents } from './ipc'
 import { keepRunningThroughFaults } from './last-resort'
 import { createLog } from './log'
@@ -22,6 +24,8 @@ import { appPaths, rendererLocation } from './paths'
 import { createSourceFactories } from './sources/registry'
 import { createWatchManager, systemTimer } from './sources/watches'
 import { createFileStoreMarker } from './store-marker'
+import { createActivityWatch } from './updates/activity'
+import type { UpdaterPort } from './updates/service'
 import { createFileVault } from './vault'
 import { createMainWindow, createSenderCheck, loadAppPage, revealWindow, secureApp } from './window'
 import { type WindowRecovery, watchWindowRecovery } from './window-recovery'
@@ -67,6 +71,29 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   })
   const notifier = createNotifier({ emit: hub.emit, showWindow, log, icon: paths.appIcon })
+  // What the update policy sees: deep work from every tray state, source calls in flight.
+  const activity = createActivityWatch(Date.now)
+  const watchedTray = {
+    setState: (state: Parameters<typeof tray.setState>[0]) => {
+      tray.setState(state)
+      activity.noteTray(state)
+    },
+  }
+  let announceInstall = () => {}
+  const install = await createElectronInstall({
+    app,
+    platform,
+    env: process.env,
+    resourcesPath: process.resourcesPath,
+    executablePath: process.execPath,
+    activity,
+    notify: (request) => notifier.show(request),
+    changed: () => announceInstall(),
+    log,
+    now: Date.now,
+    setTimer: systemTimer,
+    loadUpdater,
+  })
   const watches = createWatchManager({
     emit: hub.emit,
     log,
@@ -86,21 +113,28 @@ async function start(): Promise<void> {
     platform,
     vault,
     sources: createSourceFactories(log),
-    os: { notifier, tray, links, shortcuts },
+    os: { notifier, tray: watchedTray, links, shortcuts },
     log,
     storeMarker: createFileStoreMarker(join(app.getPath('userData'), 'store-marker.json')),
     baseFetch: electronFetch,
     watches,
     lastRecovery: () => recovery?.lastRecovery() ?? null,
+    install: install.port,
+    appVersion: app.getVersion(),
   })
+  announceInstall = () => {
+    void install.port.state().then((state) => hub.emit('install:changed', state))
+  }
   bindIpc({
     ipcMain,
-    dispatch: createDispatch(host, calls, log),
+    dispatch: activity.track(createDispatch(host, calls, log)),
     isTrustedSender: createSenderCheck(() => mainWindow, location),
     log,
   })
 
-  const window = createMainWindow({ paths, location, links, log, isQuitting: () => isQuitting })
+  const isHidden = wasStartedAtLogin(process.argv, platform, app)
+  if (isHidden) log.info('app', 'started at sign-in: Lull runs in the tray until you open it')
+  const window = createMainWindow({ paths, location, links, log, isQuitting: () => isQuitting, isHidden })
   mainWindow = window
   connectWindowEvents(hub, window.webContents)
   const watcher = watchWindowRecovery({
@@ -116,10 +150,27 @@ async function start(): Promise<void> {
   })
   watchPower(hub.emit)
   app.on('will-quit', () => {
+    install.dispose()
     watches.closeAll()
     shortcuts.dispose()
     tray.destroy()
   })
+}
+
+/**
+ * electron-updater's updater for this platform, loaded only in a packaged
+ * app with a release feed: it reads Electron's app object as it loads.
+ */
+async function loadUpdater(): Promise<UpdaterPort> {
+  const loaded = await import('electron-updater')
+  // A CommonJS package: its exports arrive as the default export, or named, depending on the loader.
+  const updater = (loaded.default ?? loaded).autoUpdater
+  updater.logger = {
+    info: (message: unknown) => log.info('updates', String(message)),
+    warn: (message: unknown) => log.warn('updates', String(message)),
+    error: (message: unknown) => log.error('updates', String(message)),
+  }
+  return updater
 }
 
 if (app.requestSingleInstanceLock()) {

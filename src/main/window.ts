@@ -129,6 +129,8 @@ export type MainWindowDeps = {
   log: Log
   /** True once the app is quitting: then close really closes. */
   isQuitting: () => boolean
+  /** Started at sign-in: the window loads (the engine runs in it) but stays in the tray until asked for. */
+  isHidden?: boolean
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -151,7 +153,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     event.preventDefault()
     window.hide()
   })
-  window.once('ready-to-show', () => window.show())
+  if (!deps.isHidden) window.once('ready-to-show', () => window.show())
   loadAppPage(window, location).catch((error: unknown) => {
     log.error(
       'window',

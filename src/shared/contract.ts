@@ -91,6 +91,49 @@ export type FocusStatus = z.infer<typeof FocusStatus>
 export const RequestResult = z.enum(['ok', 'not-modified', 'rate-limited', 'error'])
 export type RequestResult = z.infer<typeof RequestResult>
 
+/**
+ * What the installed app does around Lull itself: open at sign-in and
+ * updates. Main keeps both (they act before any window exists); the
+ * Settings view shows this and sends the person's choices.
+ */
+export const InstallState = z.object({
+  /** Whether this is the installed app; browser mode and a development run have neither feature. */
+  isInstalled: z.boolean(),
+  /** Why the features are not here, in words for the person (null when they are). */
+  unavailableReason: z.string().max(256).nullable(),
+  openAtLogin: z.object({
+    /** 'unasked' until the first run asks; the first run offers 'on'. */
+    state: z.enum(['on', 'off', 'unasked']),
+    /** How it is done on this system ("an autostart entry in ~/.config/autostart"), for the person to find it. */
+    how: z.string().max(256).nullable(),
+    /** The last time turning it on or off failed, and why. */
+    problem: z.string().max(512).nullable(),
+  }),
+  update: z.object({
+    isEnabled: z.boolean(),
+    /** False for a build made without a release feed: it cannot update itself. */
+    hasFeed: z.boolean(),
+    channel: z.string().max(64),
+    currentVersion: z.string().max(64),
+    lastCheckAt: z.number().int().nonnegative().nullable(),
+    status: z.enum([
+      'idle',
+      'checking',
+      'up-to-date',
+      'downloading',
+      'ready',
+      'installing',
+      'failed',
+      'refused',
+    ]),
+    /** The version found, downloading or ready. */
+    version: z.string().max(64).nullable(),
+    /** What the person should know: why a restart waits, why an update was refused or failed. */
+    message: z.string().max(512).nullable(),
+  }),
+})
+export type InstallState = z.infer<typeof InstallState>
+
 export const calls = {
   /** Which transport, platform and secret storage this host has. */
   'app:info': {
@@ -261,6 +304,16 @@ export const calls = {
     request: z.object({ accelerator: z.string().min(1).max(64) }).strict(),
     response: z.object({ isRegistered: z.boolean() }),
   },
+  /** Open at sign-in and updates, as main has them now. */
+  'install:state': { request: Empty, response: InstallState },
+  /** Open Lull, hidden in the tray, when the person signs in to the computer (or not). */
+  'install:open-at-login-set': { request: z.object({ isOn: z.boolean() }).strict(), response: InstallState },
+  /** Turn checking for updates on or off. */
+  'update:enabled-set': { request: z.object({ isEnabled: z.boolean() }).strict(), response: InstallState },
+  /** Check for an update now, whenever the last check was. */
+  'update:check': { request: Empty, response: InstallState },
+  /** The person asks to restart into the downloaded update: done once nothing is in flight. */
+  'update:restart': { request: Empty, response: InstallState },
 } as const
 
 export const TrayCommand = z.discriminatedUnion('command', [
@@ -289,6 +342,8 @@ export const events = {
     /** Something about the open watch worth telling the person (a mail server slow to push). */
     note: z.string().max(256).nullable().optional(),
   }),
+  /** Open at sign-in or the update state changed (a check ended, a download is ready). */
+  'install:changed': InstallState,
 } as const
 
 export type Calls = typeof calls

@@ -34,6 +34,13 @@ class FakeApp extends EventEmitter {
   isSandboxEnabled = false
   appUserModelId: string | null = null
   appPath = process.cwd()
+  version = '0.1.0'
+  /** The system's login item for the app, as setLoginItemSettings left it. */
+  loginItem: { openAtLogin: boolean; args: string[] } = { openAtLogin: false, args: [] }
+  /** macOS: whether this start was a login item's; what a system that asks for approval answers. */
+  wasOpenedAtLogin = false
+  loginItemStatus: 'not-registered' | 'enabled' | 'requires-approval' | 'not-found' = 'not-registered'
+  readonly loginItemCalls: Array<{ openAtLogin?: boolean; args?: string[] }> = []
   private userData = ''
   private ready = false
 
@@ -64,6 +71,25 @@ class FakeApp extends EventEmitter {
   }
   enableSandbox(): void {
     this.isSandboxEnabled = true
+  }
+  getVersion(): string {
+    return this.version
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }): void {
+    this.loginItemCalls.push({ ...settings })
+    this.loginItem = { openAtLogin: settings.openAtLogin === true, args: [...(settings.args ?? [])] }
+  }
+  /** Like Electron on Windows: an entry counts only when asked with the same arguments it was set with. */
+  getLoginItemSettings(options: { args?: string[] } = {}) {
+    const isSame = JSON.stringify(options.args ?? []) === JSON.stringify(this.loginItem.args)
+    const openAtLogin = this.loginItem.openAtLogin && isSame
+    return {
+      openAtLogin,
+      executableWillLaunchAtLogin: openAtLogin,
+      wasOpenedAtLogin: this.wasOpenedAtLogin,
+      status: openAtLogin && this.loginItemStatus === 'not-registered' ? 'enabled' : this.loginItemStatus,
+      launchItems: [],
+    }
   }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id
@@ -677,6 +703,10 @@ export function resetElectron(): void {
   })
   app.appUserModelId = null
   app.appPath = process.cwd()
+  app.loginItem = { openAtLogin: false, args: [] }
+  app.wasOpenedAtLogin = false
+  app.loginItemStatus = 'not-registered'
+  app.loginItemCalls.length = 0
   app.forgetReady()
   BrowserWindow.instances.length = 0
   ipcMain.handlers.clear()

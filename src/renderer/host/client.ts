@@ -37,6 +37,11 @@ export const callDeadlineMs: Record<CallName, number> = {
   'link:open-external': 10_000,
   'store:check': 10_000,
   'shortcut:focus-set': 10_000,
+  'install:state': 10_000,
+  'install:open-at-login-set': 10_000,
+  'update:enabled-set': 10_000,
+  'update:check': 10_000,
+  'update:restart': 10_000,
 }
 
 export type HostClient = {
