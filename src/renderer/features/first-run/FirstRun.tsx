@@ -1,8 +1,9 @@
 // First run: three questions on the Now view (when to check in and on which
 // days, one deep-work block, one urgent channel) while the sample workspace
 // runs, and a one-off check-in a few minutes away so a newcomer sees a
-// digest arrive soon; that one happens once and is gone. Skipping keeps
-// the defaults; either way the card goes for good.
+// digest arrive soon; that one happens once and is gone. The installed app
+// also asks here whether to open at sign-in (on unless the person says no).
+// Skipping keeps the defaults; either way the card goes for good.
 import { useState } from 'react'
 import { isOneOff, type Weekday } from '../../../shared/model'
 import {
@@ -22,6 +23,7 @@ import { Button } from '../../ui/Button'
 import { Checkbox } from '../../ui/Choice'
 import { Field } from '../../ui/Field'
 import { DayToggles } from '../settings/CheckInTimes'
+import { answerOpenAtLogin, useInstallState } from '../settings/InstallSection'
 
 export const firstRunKey = 'firstRunDone'
 const soonMinutes = 5
@@ -36,8 +38,12 @@ export function checkInSoon(now: number, zone: string, minutes: number): { date:
 type Problems = { times?: string; days?: string; block?: string; channel?: string; other?: string }
 
 export function FirstRun(props: { onDone(): void }) {
-  const { db, engine } = useServices()
+  const { db, engine, host } = useServices()
   const attention = useAttention()
+  // The installed app asks here once whether to open at sign-in, on unless the person says no.
+  const install = useInstallState()
+  const [isOpenAtLogin, setOpenAtLogin] = useState(true)
+  const asksOpenAtLogin = install?.isInstalled === true && install.openAtLogin.state === 'unasked'
   const [times, setTimes] = useState<string | null>(null)
   const [days, setDays] = useState<Weekday[] | null>(null)
   const [block, setBlock] = useState<string | null>(null)
@@ -89,6 +95,7 @@ export function FirstRun(props: { onDone(): void }) {
       ],
     })
     if (!result.ok) return setProblems({ other: result.errors.map((error) => error.message).join(' ') })
+    await answerOpenAtLogin(host, install, isOpenAtLogin)
     await setMeta(db, firstRunKey, true)
     props.onDone()
   }
@@ -143,6 +150,14 @@ export function FirstRun(props: { onDone(): void }) {
         >
           <input value={channel} autoComplete="off" onChange={(event) => setChannel(event.target.value)} />
         </Field>
+        {asksOpenAtLogin ? (
+          <Checkbox
+            label="Open Lull when you sign in"
+            help="It starts hidden in the tray, so nothing slips past your check-ins. Change it in Settings."
+            checked={isOpenAtLogin}
+            onChange={setOpenAtLogin}
+          />
+        ) : null}
       </div>
       {problems.other ? (
         <p role="alert" className="field-error">
@@ -153,9 +168,11 @@ export function FirstRun(props: { onDone(): void }) {
         <Button
           variant="quiet"
           onClick={() =>
-            void setMeta(db, firstRunKey, true).then(() => {
-              props.onDone()
-            })
+            void answerOpenAtLogin(host, install, isOpenAtLogin)
+              .then(() => setMeta(db, firstRunKey, true))
+              .then(() => {
+                props.onDone()
+              })
           }
         >
           Skip, keep the defaults

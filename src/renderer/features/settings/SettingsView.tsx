@@ -1,6 +1,7 @@
 // Settings in sections: the schedule (check-in times each with their own
 // days, deep-work blocks, time zone), notifications (urgent channels, the
-// breakthrough limit), keys, and data (syncing, the sample workspace).
+// breakthrough limit), keys, data (syncing, the sample workspace), and
+// the installed app's open at sign-in and updates.
 // The form is validated at once and saved whole, or not at all; each
 // problem is said under the field it is about.
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -24,6 +25,7 @@ import { Field } from '../../ui/Field'
 import { PageHeader } from '../../ui/PageHeader'
 import { Section } from '../../ui/Section'
 import { CheckInTimes } from './CheckInTimes'
+import { InstallSection } from './InstallSection'
 
 type Draft = {
   zone: string
@@ -230,6 +232,7 @@ function SettingsForm({ settings, today }: { settings: Settings; today: string }
         </Field>
       </Section>
       <DataSection isSyncPaused={settings.syncPaused} />
+      <InstallSection />
       {problems.other?.length ? (
         <ul className="settings-problems" role="alert">
           {problems.other.map((problem) => (
