@@ -6,6 +6,7 @@ import { benchGithubHours } from './github-hour'
 import { benchImap } from './imap'
 import { benchIngest } from './ingest'
 import { benchLongText } from './long-text'
+import { benchPackageSize } from './package-size'
 import { benchScale } from './scale'
 import { benchSimulate } from './simulate'
 import { benchSlackDay } from './slack-day'
@@ -13,7 +14,9 @@ import { benchSyncDay } from './sync-day'
 
 const count = Number(process.env.LULL_BENCH_ITEMS ?? 100_000)
 
-console.log('== simulate a year of arrivals (Node)')
+console.log('== the package: app.asar against its budget (electron-builder, Linux dir, a stand-in Electron)')
+for (const line of await benchPackageSize()) console.log(line)
+console.log('\n== simulate a year of arrivals (Node)')
 for (const line of await benchSimulate()) console.log(line)
 console.log('\n== a day of syncing, from the request ledger (Node, the engine on a simulated clock)')
 for (const line of await benchSyncDay()) console.log(line)

