@@ -43,6 +43,9 @@ const config: Configuration = {
     '!**/node_modules/**/{README,CHANGELOG,HISTORY,CHANGES}{,.md,.markdown,.txt}',
   ],
   asar: true,
+  // Electron names the data folder after productName: ~/.config/Lull, not the npm name's ~/.config/lull
+  // (which stays the development runs' folder, apart from the installed app's).
+  extraMetadata: { productName: 'Lull' },
   // Lull has no native modules: nothing to rebuild against Electron's headers.
   npmRebuild: false,
   afterPack: flipWantedFuses,

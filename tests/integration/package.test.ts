@@ -121,7 +121,12 @@ describe('the Linux package', () => {
   it('has a manifest that starts the built main as an ES module', () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'))
     const project = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8'))
-    expect(manifest).toMatchObject({ name: 'lull', version: project.version, type: 'module' })
+    expect(manifest).toMatchObject({
+      name: 'lull',
+      productName: 'Lull',
+      version: project.version,
+      type: 'module',
+    })
     expect(isFile(manifest.main)).toBe(true)
     expect(resolve(unpacked, manifest.main)).toBe(join(unpacked, 'out', 'main', 'index.js'))
   })
