@@ -49,7 +49,14 @@ export async function buildWithFillPage(outDir: string, fillPageRoot: string): P
     configFile: false,
     base: './',
     logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true, reportCompressedSize: false },
+    build: {
+      ...rendererConfig.build,
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      // Readable names in a profile: LULL_BENCH_NO_MINIFY=1.
+      ...(process.env.LULL_BENCH_NO_MINIFY ? { minify: false } : {}),
+    },
   })
   await build({
     configFile: false,

@@ -21,7 +21,13 @@ export type KeyTarget = {
 
 /** One step "u" takes back: a done (of one or many items) or a snooze. */
 export type UndoStep =
-  | { id: number; kind: 'done'; itemIds: string[]; toastId: string }
+  | {
+      id: number
+      kind: 'done'
+      /** The items marked, once the store has them: the step exists from the key press, so `u` right after `e` finds it. */
+      marked: Promise<string[]>
+      toastId: string
+    }
   | { id: number; kind: 'snooze'; snoozed: SnoozedFrom[]; toastId: string }
 
 /** Where the item view came from: the view, and the list and row to put the focus back on. */

@@ -8,6 +8,7 @@ import { Button, Dialog, Popover } from 'react-aria-components'
 import { hiddenHostWarning, linkDestination } from '../../shared/link-destination'
 import { useServices } from '../app-context'
 import { useUi } from '../store'
+import { RowAction } from './list/RowAction'
 
 export function OpenLink({ url, isCompact = false }: { url: string; isCompact?: boolean }) {
   const { host } = useServices()
@@ -47,17 +48,15 @@ export function OpenLink({ url, isCompact = false }: { url: string; isCompact?: 
   }
   return (
     <>
-      <Button
+      <RowAction
         ref={trigger}
-        className="row-action"
-        aria-label={label}
-        excludeFromTabOrder
+        label={label}
         onPress={() => (warning ? setAsking(true) : open())}
         data-destination={destination ?? undefined}
       >
         <ExternalLink size={14} aria-hidden="true" />
         <span className="visually-hidden">{label}</span>
-      </Button>
+      </RowAction>
       {question ? (
         <Popover
           triggerRef={trigger}

@@ -54,6 +54,7 @@ export function DigestView({ digestId }: { digestId: string | null }) {
         label="Digest"
         testId="digest-list"
         groups={visible}
+        keepsDone
         hasMore={rows.length > shown}
         onLoadMore={() => setShown((count) => count + shownPerStep)}
         empty={<p className="muted">This check-in delivered nothing.</p>}

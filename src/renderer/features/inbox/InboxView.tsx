@@ -188,6 +188,7 @@ function SearchResults({ query, filters }: { query: string; filters: InboxFilter
             testId="search-list"
             items={items}
             isCollapsed={false}
+            keepsDone={status === '' || status === 'done'}
             empty={null}
           />
         </>

@@ -34,9 +34,20 @@ import { Keys } from '../../keyboard/Keys'
 import type { ListActionKind } from '../../keyboard/keymap'
 import { useUi } from '../../store'
 import { Field } from '../MessageText'
-import { flatGroups, isRowDone, nextFocus, openItems, rowsOf, type TriageGroup, type TriageRow } from './rows'
+import {
+  flatGroups,
+  isRowDone,
+  nextFocus,
+  openItems,
+  rowsOf,
+  type Settling,
+  settleDone,
+  stillSettling,
+  type TriageGroup,
+  type TriageRow,
+} from './rows'
 import { SnoozeMenu } from './SnoozeMenu'
-import { type RowContext, sourceIcons, sourceNames, TriageRowView } from './TriageRow'
+import { type RowActions, type RowContext, sourceIcons, sourceNames, TriageRowView } from './TriageRow'
 import { useTriage } from './use-triage'
 
 export type TriageListProps = {
@@ -58,6 +69,8 @@ export type TriageListProps = {
    * the list fills what is left of its view.
    */
   fitRows?: number
+  /** Done rows stay in this list, dimmed (the Digest): one marked done is drawn done at once, not dropped. */
+  keepsDone?: boolean
   /** The line of keys above the list (default shown); it also says how many rows are picked. */
   isHintShown?: boolean
 } & (
@@ -91,10 +104,18 @@ export function TriageList(props: TriageListProps) {
   const givenItems = 'items' in props ? props.items : null
   const isCollapsed = 'items' in props ? (props.isCollapsed ?? true) : true
   const givenGroups = 'groups' in props ? props.groups : null
-  const groups = useMemo(
+  const storedGroups = useMemo(
     () => givenGroups ?? flatGroups(givenItems ?? [], isCollapsed),
     [givenGroups, givenItems, isCollapsed],
   )
+  const [settling, setSettling] = useState<Settling>(() => new Map())
+  const keepsDone = props.keepsDone ?? false
+  const groups = useMemo(
+    () => settleDone(storedGroups, settling, keepsDone),
+    [storedGroups, settling, keepsDone],
+  )
+  // The store answered: rows it has redrawn (or dropped) are its own again.
+  useEffect(() => setSettling((current) => stillSettling(storedGroups, current)), [storedGroups])
   const rows = useMemo(() => rowsOf(groups), [groups])
   // Under headers that name the place, the rows do not repeat it.
   const showWhere = groups.every((group) => group.header === null)
@@ -183,7 +204,21 @@ export function TriageList(props: TriageListProps) {
   const markDone = (targets: readonly TriageRow[]) => {
     if (targets.length === 0) return
     afterAction(targets, true)
-    void triage.done(openItems(targets))
+    const acted = targets.filter((row) => !isRowDone(row))
+    setSettling((current) => new Map([...current, ...acted.map((row) => [row.id, row.lead] as const)]))
+    const unsettle = () =>
+      setSettling((current) => new Map([...current].filter(([id]) => !acted.some((row) => row.id === id))))
+    triage.done(openItems(targets)).then(
+      (marked) => {
+        if (marked === 0) unsettle()
+      },
+      (error: unknown) => {
+        unsettle()
+        useUi
+          .getState()
+          .report(`Could not mark done: ${error instanceof Error ? error.message : String(error)}`)
+      },
+    )
   }
   const openSnooze = (targets: readonly TriageRow[], anchorElement: Element | null) => {
     const items = openItems(targets)
@@ -343,20 +378,29 @@ export function TriageList(props: TriageListProps) {
     if (anchorKey != null) anchor.current = { key: asKey(anchorKey), base: next }
   }
 
+  // The same objects from one key press to the next, so rows whose own
+  // props did not change are not drawn again (TriageRowView is memoised).
+  const now = attention?.now ?? 0
+  const zone = attention?.zone ?? 'UTC'
+  const replyWindowHours = attention?.settings.replyWindowHours ?? 0
+  const rules = attention?.settings.urgentRules
+  const context = useMemo<RowContext>(
+    () => ({ now, zone, replyWindowHours, rules: rules ?? [] }),
+    [now, zone, replyWindowHours, rules],
+  )
+  const rowActions = useRef({ markDone, openSnooze, openInLull: triage.openInLull, from })
+  rowActions.current = { markDone, openSnooze, openInLull: triage.openInLull, from }
+  const actions = useMemo<RowActions>(
+    () => ({
+      onDone: (row) => rowActions.current.markDone([row]),
+      onSnooze: (row, element) => rowActions.current.openSnooze([row], element),
+      onView: (row) => rowActions.current.openInLull(row.lead, rowActions.current.from(row)),
+    }),
+    [],
+  )
   if (props.isLoading || !attention) return <p className="loading">Loading…</p>
   if (rows.length === 0) return <div className="empty">{props.empty}</div>
-  const context: RowContext = {
-    now: attention.now,
-    zone: attention.zone,
-    replyWindowHours: attention.settings.replyWindowHours,
-    rules: attention.settings.urgentRules,
-  }
-  const actions = {
-    onDone: (row: TriageRow) => markDone([row]),
-    onSnooze: (row: TriageRow, element: Element | null) => openSnooze([row], element),
-    onView: (row: TriageRow) => triage.openInLull(row.lead, from(row)),
-  }
-  const dependencies = [isMarking, context.now, context.zone, context.replyWindowHours, context.rules]
+  const dependencies = [isMarking, context, showWhere]
   const renderRow = (row: TriageRow) => (
     <GridListItem id={row.id} textValue={`${row.lead.author.name} ${row.lead.title}`} className="triage-item">
       {({ isSelected }) => (

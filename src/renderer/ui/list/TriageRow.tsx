@@ -4,12 +4,13 @@
 // are not Tab stops (the keys and the palette reach the same actions).
 // Everything from a message is text, isolated and stripped of bidi controls.
 import { CheckCircle2, Clock, Eye, GitPullRequest, Hash, Mail } from 'lucide-react'
-import { Button } from 'react-aria-components'
+import { memo } from 'react'
 import { snippet, stripBidiControls } from '../../../shared/display-text'
 import type { InboxItem, SourceKind, UrgentRule } from '../../../shared/model'
 import { formatWhen } from '../format'
 import { Field } from '../MessageText'
 import { OpenLink } from '../OpenLink'
+import { RowAction } from './RowAction'
 import { isRowDone, type TriageRow } from './rows'
 import { type Chip, chipsFor } from './why'
 
@@ -51,7 +52,12 @@ function rowStatus(row: TriageRow): InboxItem['status'] {
   return (open.at(-1) ?? row.lead).status
 }
 
-export function TriageRowView({
+/**
+ * Memoised: a key press changes the selection of two rows, and only rows
+ * whose props changed draw again (the list keeps `context` and `actions`
+ * the same object between key presses).
+ */
+export const TriageRowView = memo(function TriageRowView({
   row,
   context,
   showWhere,
@@ -115,39 +121,24 @@ export function TriageRowView({
         {formatWhen(lead.sentAt, context.zone, context.now)}
       </time>
       <span className="triage-actions">
-        <Button
-          className="row-action"
-          aria-label="View"
-          excludeFromTabOrder
-          onPress={() => actions.onView(row)}
-        >
+        <RowAction label="View" onPress={() => actions.onView(row)}>
           <Eye size={14} aria-hidden="true" />
           <span className="visually-hidden">View</span>
-        </Button>
+        </RowAction>
         {lead.url ? <OpenLink url={lead.url} isCompact /> : null}
         {status !== 'done' ? (
           <>
-            <Button
-              className="row-action"
-              aria-label="Snooze"
-              excludeFromTabOrder
-              onPress={(event) => actions.onSnooze(row, event.target)}
-            >
+            <RowAction label="Snooze" onPress={(element) => actions.onSnooze(row, element)}>
               <Clock size={14} aria-hidden="true" />
               <span className="visually-hidden">Snooze</span>
-            </Button>
-            <Button
-              className="row-action"
-              aria-label="Done"
-              excludeFromTabOrder
-              onPress={() => actions.onDone(row)}
-            >
+            </RowAction>
+            <RowAction label="Done" onPress={() => actions.onDone(row)}>
               <CheckCircle2 size={14} aria-hidden="true" />
               <span className="visually-hidden">Done</span>
-            </Button>
+            </RowAction>
           </>
         ) : null}
       </span>
     </article>
   )
-}
+})

@@ -125,3 +125,42 @@ export function nextFocus(
   }
   return focused
 }
+
+/**
+ * Rows marked done a moment ago, drawn as done before the store says so:
+ * the write and the store's answer take a few hundred milliseconds at
+ * 100,000 items, and the list must answer the key within a frame. A row is
+ * kept under its lead item as it was when marked; once the store answers
+ * (a new lead, or no row), the store's word stands again.
+ */
+export type Settling = ReadonlyMap<string, InboxItem>
+
+/** The groups as they will be once the rows in `settling` are done: dropped, or kept drawn done. */
+export function settleDone(
+  groups: readonly TriageGroup[],
+  settling: Settling,
+  keepsDone: boolean,
+): TriageGroup[] {
+  if (settling.size === 0) return groups as TriageGroup[]
+  const isSettling = (row: TriageRow) => settling.get(row.id) === row.lead
+  return groups.flatMap((group) => {
+    if (!group.rows.some(isSettling)) return [group]
+    const rows = keepsDone
+      ? group.rows.map((row) =>
+          isSettling(row)
+            ? { ...row, items: row.items.map((item) => ({ ...item, status: 'done' as const })) }
+            : row,
+        )
+      : group.rows.filter((row) => !isSettling(row))
+    return rows.length > 0 ? [{ ...group, rows }] : []
+  })
+}
+
+/** The entries of `settling` the store has not answered yet: their row still has the same lead. */
+export function stillSettling(groups: readonly TriageGroup[], settling: Settling): Settling {
+  if (settling.size === 0) return settling
+  const kept = new Map<string, InboxItem>()
+  for (const group of groups)
+    for (const row of group.rows) if (settling.get(row.id) === row.lead) kept.set(row.id, row.lead)
+  return kept.size === settling.size ? settling : kept
+}

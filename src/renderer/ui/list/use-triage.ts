@@ -23,10 +23,21 @@ function createTriage({ engine, db, host }: AppServices) {
   async function done(items: readonly InboxItem[]): Promise<number> {
     const open = items.filter((item) => item.status !== 'done')
     if (open.length === 0) return 0
-    const marked = await engine.markAllDone(open.map((item) => item.id))
-    if (marked.length === 0) return 0
     const toastId = `triage-${nextToast++}`
-    const step = ui().addUndoStep({ kind: 'done', itemIds: marked, toastId })
+    // The step is there before the store answers: the list drops the rows at
+    // once, and an undo pressed meanwhile waits for the marking, then takes it back.
+    const marking = engine.markAllDone(open.map((item) => item.id))
+    const step = ui().addUndoStep({ kind: 'done', marked: marking, toastId })
+    const marked = await marking.catch((error: unknown) => {
+      ui().takeUndoStep(step)
+      throw error
+    })
+    if (marked.length === 0) {
+      ui().takeUndoStep(step)
+      return 0
+    }
+    // Undone while the store was marking: the undo says so; no toast for a step already taken back.
+    if (!ui().undoSteps.some((candidate) => candidate.id === step)) return marked.length
     const first = open.find((item) => item.id === marked[0])
     showToast({
       id: toastId,
@@ -68,7 +79,9 @@ function createTriage({ engine, db, host }: AppServices) {
     }
     dismissToast(step.toastId)
     if (step.kind === 'done') {
-      const { cancelled, tooLate } = await engine.undoAllDone(step.itemIds)
+      const marked = await step.marked.catch(() => [])
+      dismissToast(step.toastId)
+      const { cancelled, tooLate } = await engine.undoAllDone(marked)
       const back = cancelled.length + tooLate.length
       showToast({
         id: `undone-${step.id}`,

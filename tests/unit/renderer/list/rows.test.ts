@@ -5,11 +5,15 @@ import {
   nextFocus,
   openItems,
   rowsOf,
+  settleDone,
+  stillSettling,
   toRows,
 } from '../../../../src/renderer/ui/list/rows'
 import type { InboxItem } from '../../../../src/shared/model'
 import { assembleDigest } from '../../../../src/shared/policy'
 import { storedItem } from '../db/fixtures'
+
+const flatGroupsOf = (items: InboxItem[]) => [{ id: 'all', header: null, rows: toRows(items, true) }]
 
 const item = (n: number, extra: Partial<InboxItem> = {}) =>
   storedItem(n, { status: 'delivered', receivedAt: 1_700_000_100_000 + n, ...extra })
@@ -89,5 +93,34 @@ describe('digest rows', () => {
     const ids = rowsOf(digestGroups(assembleDigest(items))).map((row) => row.id)
     expect(ids).toHaveLength(2)
     expect(new Set(ids).size).toBe(2)
+  })
+
+  it('draw rows just marked done as done (or drop them) until the store answers, then take its word', () => {
+    const groups = flatGroupsOf([
+      item(1, { threadKey: 'a' }),
+      item(2, { threadKey: 'b' }),
+      item(3, { threadKey: 'c' }),
+    ])
+    const [first, second] = rowsOf(groups)
+    if (!first || !second) throw new Error('two rows expected')
+    const settling = new Map([[second.id, second.lead]])
+    // A list that drops done rows (the Inbox) drops it at once; one that keeps them (the Digest) shows it done.
+    expect(rowsOf(settleDone(groups, settling, false)).map((row) => row.id)).toEqual([
+      first.id,
+      rowsOf(groups)[2]?.id,
+    ])
+    const kept = rowsOf(settleDone(groups, settling, true))
+    expect(kept.map((row) => row.items.map((each) => each.status))).toEqual([
+      ['delivered'],
+      ['done'],
+      ['delivered'],
+    ])
+    // The store has not answered: nothing changes.
+    expect(stillSettling(groups, settling)).toBe(settling)
+    // It answered with the item redrawn (a new object), or without the row: the store's word stands.
+    const redrawn = flatGroupsOf([item(1, { threadKey: 'a' }), item(2, { threadKey: 'b', status: 'done' })])
+    expect(stillSettling(redrawn, settling).size).toBe(0)
+    expect(stillSettling(flatGroupsOf([item(1, { threadKey: 'a' })]), settling).size).toBe(0)
+    expect(rowsOf(settleDone(redrawn, new Map(), false))).toHaveLength(2)
   })
 })
