@@ -215,8 +215,11 @@ export const Digest = z.object({
   id: z.string(),
   at: z.number().int().nonnegative(),
   reason: DigestReason,
+  /** Every item delivered; in reading order when `conversations` is there (see policy readingOrder). */
   itemIds: z.array(z.string()),
   counts: z.object({ slack: z.number().int(), github: z.number().int(), email: z.number().int() }),
+  /** How many conversations the items make; digests stored before it have their ids in delivery order. */
+  conversations: z.number().int().nonnegative().optional(),
 })
 export type Digest = z.infer<typeof Digest>
 

@@ -7,7 +7,7 @@
 // paints and answers keys.
 import Dexie from 'dexie'
 import type { Digest, DigestReason, InboxItem } from '../../shared/model'
-import { countBySource } from '../../shared/policy'
+import { countBySource, readingOrder } from '../../shared/policy'
 import { readItemRows } from './item-rows'
 import { setAside } from './quarantine'
 import { checkInNoticeId, type LullDb, type PendingNotice } from './schema'
@@ -30,14 +30,16 @@ export function deliverHeld(
   const tables = [db.items, db.digests, db.meta, db.notices, db.quarantine]
   return db.transaction('rw', tables, async () => {
     await db.meta.put({ key: lastCheckInAtKey, value: at })
-    const itemIds: string[] = []
+    // What the reading order needs of each item, kept small: a check-in can deliver 50,000.
+    const placed: Parameters<typeof readingOrder>[0][number][] = []
     const counts = countBySource([])
     const deliver = async (rows: readonly unknown[], isDue: (item: InboxItem) => boolean) => {
       const { items, bad } = readItemRows(rows)
       const delivered = items.filter(isDue).map((item) => delivery(item, digestId, at))
       for (const item of delivered) {
         counts[item.source] += 1
-        itemIds.push(item.id)
+        const { id, needsReply, sentAt, source, container, threadKey } = item
+        placed.push({ id, needsReply, sentAt, source, container, threadKey })
       }
       await Promise.all([db.items.bulkPut(delivered), setAside(db, bad, at)])
     }
@@ -51,8 +53,9 @@ export function deliverHeld(
     await deliver(await firstRowsWithStatus(db, 'snoozed', Number.POSITIVE_INFINITY), (item) => {
       return (item.snoozedUntil ?? 0) <= at
     })
-    if (itemIds.length === 0) return null
-    const digest: Digest = { id: digestId, at, reason, itemIds, counts }
+    if (placed.length === 0) return null
+    const { itemIds, conversations } = readingOrder(placed)
+    const digest: Digest = { id: digestId, at, reason, itemIds, counts, conversations }
     await Promise.all([
       db.digests.put(digest),
       reason === 'manual' ? null : db.notices.put(checkInNotice(digestId, at)),

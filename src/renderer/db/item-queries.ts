@@ -3,7 +3,7 @@
 // every row read is parsed, the bad ones returned apart for quarantine.
 import Dexie from 'dexie'
 import { Digest, type InboxItem, ItemStatus, type SourceKind, sourceKinds } from '../../shared/model'
-import type { SourceCounts } from '../../shared/policy'
+import { compareForDigest, type SourceCounts } from '../../shared/policy'
 import { isBadItemRow, type ReadRows, readItemRow, readItemRows } from './item-rows'
 import type { LullDb } from './schema'
 
@@ -142,21 +142,43 @@ export async function readBreakthroughsSince(db: LullDb, since: number, limit: n
   return { items, bad: read.bad }
 }
 
+export type DigestPage = { digest: Digest | null; hasMore: boolean } & ReadRows
+
 /**
- * The digest (the latest one when no id is given) and the items it holds
- * now; one snoozed since and delivered again belongs to its later digest.
- * A digest row that does not parse reads as none.
+ * The first `limit` items of a digest (the latest when no id is given), in
+ * reading order. A digest stores its order as it is delivered, so its first
+ * rows are read by id, a page at a time, and a check-in of 50,000 items
+ * shows without reading the rest. Items that left it since (snoozed, then
+ * delivered by a later check-in) are skipped. A digest stored before its
+ * order was is read whole and sorted, as it always was.
  */
-export async function readDigest(
+export async function readDigestPage(
   db: LullDb,
   digestId: string | null,
-): Promise<{ digest: Digest | null } & ReadRows> {
+  limit: number,
+): Promise<DigestPage> {
   const row: unknown = digestId ? await db.digests.get(digestId) : await db.digests.orderBy('at').last()
   const parsed = Digest.safeParse(row)
-  if (!parsed.success) return { digest: null, items: [], bad: [] }
+  if (!parsed.success) return { digest: null, items: [], bad: [], hasMore: false }
   const digest = parsed.data
-  const rows: unknown[] = await db.items.where('digestId').equals(digest.id).toArray()
-  return { digest, ...readItemRows(rows) }
+  if (digest.conversations === undefined) {
+    const read = readItemRows(await db.items.where('digestId').equals(digest.id).toArray())
+    return { digest, items: read.items.sort(compareForDigest), bad: read.bad, hasMore: false }
+  }
+  const page: DigestPage = { digest, items: [], bad: [], hasMore: false }
+  let next = 0
+  while (page.items.length < limit && next < digest.itemIds.length) {
+    const ids = digest.itemIds.slice(next, next + Math.max(limit - page.items.length, 50))
+    next += ids.length
+    const rows = (await db.items.bulkGet(ids)).filter((found) => found !== undefined)
+    const read = readItemRows(rows)
+    page.items.push(...read.items.filter((item) => item.digestId === digest.id))
+    page.bad.push(...read.bad)
+  }
+  // Read a little ahead (skipped items cost a step each otherwise); hand back no more than asked.
+  page.hasMore = next < digest.itemIds.length || page.items.length > limit
+  page.items.length = Math.min(page.items.length, limit)
+  return page
 }
 
 /**

@@ -444,7 +444,12 @@ export function createEngine(deps: EngineDeps) {
       ]
       await registerShortcut()
       await wake()
-      cancelSweep = clock.setTimer(() => void sweepIfDue(db, () => clock.now(), report), sweepDelayMs)
+      // On a minute, when the views' clock and the heartbeat wake anyway: the sweep adds no wake of its own.
+      const sweepAt = Math.ceil((clock.now() + sweepDelayMs) / heartbeatMs) * heartbeatMs
+      cancelSweep = clock.setTimer(
+        () => void sweepIfDue(db, () => clock.now(), report),
+        sweepAt - clock.now(),
+      )
     },
 
     stop() {

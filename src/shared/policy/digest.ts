@@ -10,7 +10,9 @@ export type DigestSection = { source: SourceKind; groups: DigestGroup[] }
 export type SourceCounts = { slack: number; github: number; email: number }
 
 /** Reply-needed before the rest, then oldest first; the id keeps equal items in a stable order. */
-export function compareForDigest(a: InboxItem, b: InboxItem): number {
+type Placed = Pick<InboxItem, 'id' | 'needsReply' | 'sentAt' | 'source' | 'container' | 'threadKey'>
+
+export function compareForDigest(a: Placed, b: Placed): number {
   if (a.needsReply !== b.needsReply) return a.needsReply ? -1 : 1
   return a.sentAt - b.sentAt || a.id.localeCompare(b.id)
 }
@@ -21,17 +23,17 @@ export function compareForDigest(a: InboxItem, b: InboxItem): number {
  * falls out of sorting once and grouping in that order.
  */
 export function assembleDigest(items: readonly InboxItem[]): DigestSection[] {
-  const sorted = [...items].sort(compareForDigest)
+  return groupInOrder([...items].sort(compareForDigest))
+}
+
+/**
+ * Items already in reading order (a digest's stored `itemIds`, or a first
+ * part of them) under their sections, groups and threads, without sorting
+ * again: a digest read a page at a time keeps the order it was delivered in.
+ */
+export function groupInOrder(items: readonly InboxItem[]): DigestSection[] {
   return sourceKinds.flatMap((source) => {
-    const groups = new Map<string, Map<string, InboxItem[]>>()
-    for (const item of sorted) {
-      if (item.source !== source) continue
-      const threads = groups.get(item.container) ?? new Map<string, InboxItem[]>()
-      groups.set(item.container, threads)
-      const thread = threads.get(item.threadKey)
-      if (thread) thread.push(item)
-      else threads.set(item.threadKey, [item])
-    }
+    const groups = groupThreads(items, source)
     if (groups.size === 0) return []
     return [
       {
@@ -43,6 +45,41 @@ export function assembleDigest(items: readonly InboxItem[]): DigestSection[] {
       },
     ]
   })
+}
+
+function groupThreads<T extends Placed>(
+  items: readonly T[],
+  source: SourceKind,
+): Map<string, Map<string, T[]>> {
+  const groups = new Map<string, Map<string, T[]>>()
+  for (const item of items) {
+    if (item.source !== source) continue
+    const threads = groups.get(item.container) ?? new Map<string, T[]>()
+    groups.set(item.container, threads)
+    const thread = threads.get(item.threadKey)
+    if (thread) thread.push(item)
+    else threads.set(item.threadKey, [item])
+  }
+  return groups
+}
+
+/**
+ * A digest's reading order, worked out once as it is delivered: the ids in
+ * the order assembleDigest shows them, and how many conversations (threads
+ * within a place) they make. Stored with the digest, it lets the Digest
+ * read its first rows without reading every item it holds.
+ */
+export function readingOrder(items: readonly Placed[]): { itemIds: string[]; conversations: number } {
+  const sorted = [...items].sort(compareForDigest)
+  const itemIds: string[] = []
+  let conversations = 0
+  for (const source of sourceKinds)
+    for (const threads of groupThreads(sorted, source).values())
+      for (const thread of threads.values()) {
+        conversations += 1
+        for (const item of thread) itemIds.push(item.id)
+      }
+  return { itemIds, conversations }
 }
 
 /**

@@ -4,15 +4,15 @@
 // reads as worked through. A check-in can deliver tens of thousands of
 // items, so the list draws a few hundred rows and more as it scrolls.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useMemo, useState } from 'react'
-import { assembleDigest, checkInLine } from '../../../shared/policy'
+import { useMemo, useRef, useState } from 'react'
+import { checkInLine, groupInOrder } from '../../../shared/policy'
 import { useServices } from '../../app-context'
-import { readDigest } from '../../db/item-queries'
+import { type DigestPage, readDigestPage } from '../../db/item-queries'
 import { useAttention } from '../../hooks/use-attention'
 import { useSetAside } from '../../hooks/use-set-aside'
 import { useUi } from '../../store'
 import { formatWhen } from '../../ui/format'
-import { digestGroups, firstRows, isRowDone, rowsOf } from '../../ui/list/rows'
+import { digestGroups, isRowDone, rowsOf } from '../../ui/list/rows'
 import { TriageList } from '../../ui/list/TriageList'
 import { PageHeader } from '../../ui/PageHeader'
 
@@ -22,15 +22,22 @@ export function DigestView({ digestId }: { digestId: string | null }) {
   const { db } = useServices()
   const attention = useAttention()
   const [shown, setShown] = useState(shownPerStep)
-  const data = useLiveQuery(() => readDigest(db, digestId), [db, digestId])
+  const read = useLiveQuery(() => readDigestPage(db, digestId, shown), [db, digestId, shown])
+  // While the next part is read, the part already shown stays (and the list keeps its place).
+  const last = useRef<DigestPage | undefined>(undefined)
+  if (read !== undefined) last.current = read
+  const data = read ?? last.current
   useSetAside(data?.bad)
   // Grouping is redone when the items change, not on every tick of the clock.
-  const groups = useMemo(() => digestGroups(assembleDigest(data?.items ?? [])), [data])
+  const groups = useMemo(() => digestGroups(groupInOrder(data?.items ?? [])), [data])
   const rows = useMemo(() => rowsOf(groups), [groups])
-  const visible = useMemo(() => firstRows(groups, shown), [groups, shown])
   if (!data || !attention) return <p className="loading">Loading…</p>
   if (!data.digest) return <p className="muted">No check-in yet. Your first digest appears here.</p>
   const done = rows.filter(isRowDone).length
+  const conversations = data.digest.conversations ?? rows.length
+  const progress = data.hasMore
+    ? `${plural(conversations, 'conversation')}${done > 0 ? `, ${done} done of the first ${rows.length}` : ''}`
+    : `${plural(conversations, 'conversation')}${done > 0 ? `, ${done} done` : ''}`
   return (
     <section className="digest list-view" aria-label="Digest">
       <PageHeader
@@ -42,10 +49,7 @@ export function DigestView({ digestId }: { digestId: string | null }) {
         }
         titleTestId="digest-title"
         description={
-          <span data-testid="digest-progress">
-            {rows.length === 1 ? '1 conversation' : `${rows.length} conversations`}
-            {done > 0 ? `, ${done} done` : ''} · replies waiting first, then oldest first
-          </span>
+          <span data-testid="digest-progress">{progress} · replies waiting first, then oldest first</span>
         }
         actions={<EarlierDigests current={data.digest.id} zone={attention.zone} now={attention.now} />}
       />
@@ -53,15 +57,17 @@ export function DigestView({ digestId }: { digestId: string | null }) {
         listId={`digest:${data.digest.id}`}
         label="Digest"
         testId="digest-list"
-        groups={visible}
+        groups={groups}
         keepsDone
-        hasMore={rows.length > shown}
-        onLoadMore={() => setShown((count) => count + shownPerStep)}
+        hasMore={data.hasMore}
+        onLoadMore={() => setShown((count) => (read === undefined ? count : count + shownPerStep))}
         empty={<p className="muted">This check-in delivered nothing.</p>}
       />
     </section>
   )
 }
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /** The last check-ins, newest first, to go back to one. */
 function EarlierDigests(props: { current: string; zone: string; now: number }) {

@@ -74,19 +74,6 @@ export function digestGroups(sections: readonly DigestSection[]): TriageGroup[] 
   )
 }
 
-/** The first `limit` rows of the groups, keeping their headers: a long digest is shown a part at a time. */
-export function firstRows(groups: readonly TriageGroup[], limit: number): TriageGroup[] {
-  let left = limit
-  const taken: TriageGroup[] = []
-  for (const group of groups) {
-    if (left <= 0) break
-    const rows = group.rows.slice(0, left)
-    left -= rows.length
-    taken.push({ ...group, rows })
-  }
-  return taken
-}
-
 export function rowsOf(groups: readonly TriageGroup[]): TriageRow[] {
   return groups.flatMap((group) => group.rows)
 }

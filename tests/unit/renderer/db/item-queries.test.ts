@@ -5,7 +5,7 @@ import {
   countInboxFacets,
   countWithStatus,
   readBreakthroughsSince,
-  readDigest,
+  readDigestPage,
   readStatusPage,
   readStatusWindow,
 } from '../../../../src/renderer/db/item-queries'
@@ -79,12 +79,63 @@ describe('view queries', () => {
     await ingestHeld(db, [sourceItem(2), sourceItem(3)], t0 + 2)
     await deliverHeld(db, { digestId: 'd2', at: t0 + 3, reason: 'manual' })
 
-    const latest = await readDigest(db, null)
-    const first = await readDigest(db, 'd1')
+    const latest = await readDigestPage(db, null, 10)
+    const first = await readDigestPage(db, 'd1', 10)
 
     expect(latest.digest?.id).toBe('d2')
     expect(latest.items.map((item) => item.id).sort()).toEqual(['acct-1:m2', 'acct-1:m3'])
     expect(first.items.map((item) => item.id)).toEqual(['acct-1:m1'])
+    expect(latest.hasMore).toBe(false)
+  })
+
+  it('reads a digest a page at a time in its reading order, skipping items that left it', async () => {
+    // Sent in reverse: the reading order (oldest first) is not the order they were stored in.
+    const items = Array.from({ length: 7 }, (_, index) =>
+      sourceItem(index + 1, { threadKey: `t${index + 1}`, sentAt: t0 - (index + 1) * 1_000 }),
+    )
+    await ingestHeld(db, items, t0)
+    const digest = await deliverHeld(db, { digestId: 'd1', at: t0 + 1, reason: 'manual' })
+    expect(digest?.conversations).toBe(7)
+    expect(digest?.itemIds).toEqual([
+      'acct-1:m7',
+      'acct-1:m6',
+      'acct-1:m5',
+      'acct-1:m4',
+      'acct-1:m3',
+      'acct-1:m2',
+      'acct-1:m1',
+    ])
+    // Snoozed and delivered again later: no longer this digest's.
+    await db.items.update('acct-1:m6', { digestId: 'd2' })
+
+    const page = await readDigestPage(db, 'd1', 3)
+    expect(page.items.map((item) => item.id)).toEqual(['acct-1:m7', 'acct-1:m5', 'acct-1:m4'])
+    expect(page.hasMore).toBe(true)
+    const all = await readDigestPage(db, 'd1', 10)
+    expect(all.items.map((item) => item.id)).toEqual([
+      'acct-1:m7',
+      'acct-1:m5',
+      'acct-1:m4',
+      'acct-1:m3',
+      'acct-1:m2',
+      'acct-1:m1',
+    ])
+    expect(all.hasMore).toBe(false)
+  })
+
+  it('reads a digest stored before its order was kept whole, in reading order', async () => {
+    await ingestHeld(
+      db,
+      [sourceItem(1, { threadKey: 'a', sentAt: t0 - 1 }), sourceItem(2, { threadKey: 'b', sentAt: t0 - 2 })],
+      t0,
+    )
+    const digest = await deliverHeld(db, { digestId: 'd1', at: t0 + 1, reason: 'manual' })
+    const { conversations: _dropped, ...older } = digest as NonNullable<typeof digest>
+    await db.digests.put({ ...older, itemIds: ['acct-1:m1', 'acct-1:m2'] })
+
+    const read = await readDigestPage(db, 'd1', 1)
+    expect(read.items.map((item) => item.id)).toEqual(['acct-1:m2', 'acct-1:m1'])
+    expect(read.hasMore).toBe(false)
   })
 
   it('reads a page of one status, newest or oldest first, with what passes a filter and whether more is left', async () => {

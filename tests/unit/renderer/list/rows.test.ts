@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   digestGroups,
-  firstRows,
   nextFocus,
   openItems,
   rowsOf,
@@ -62,9 +61,6 @@ describe('triage rows', () => {
       { source: 'github', container: 'acme/api' },
     ])
     expect(groups.map((group) => group.rows.map((row) => row.items.length))).toEqual([[2], [1], [1]])
-    const first = firstRows(groups, 2)
-    expect(rowsOf(first)).toHaveLength(2)
-    expect(first.map((group) => group.header?.container)).toEqual(['#general', '#random'])
   })
 
   it('act on the items of a row that are not done yet', () => {

@@ -1,9 +1,13 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   assembleDigest,
   checkInLine,
   countBySource,
   describeCheckIn,
+  firstItems,
+  groupInOrder,
+  readingOrder,
   replyState,
 } from '../../../../src/shared/policy/digest'
 import { makeInboxItem } from './make-item'
@@ -128,5 +132,44 @@ describe('replies against the reply window', () => {
   it('say nothing for an item nobody waits on, or one that is done', () => {
     expect(replyState(waitingFor(30, { needsReply: false }), now, 24)).toBeNull()
     expect(replyState(waitingFor(30, { status: 'done' }), now, 24)).toBeNull()
+  })
+})
+
+describe('a digest read a page at a time', () => {
+  const anyItems = fc.array(
+    fc.record({
+      source: fc.constantFrom('slack' as const, 'github' as const, 'email' as const),
+      container: fc.constantFrom('#a', '#b', 'acme/api', 'Inbox'),
+      threadKey: fc.constantFrom('t1', 't2', 't3'),
+      sentAt: fc.integer({ min: 0, max: 50 }),
+      needsReply: fc.boolean(),
+    }),
+    { maxLength: 60 },
+  )
+  const itemsOf = (drawn: { source: 'slack' | 'github' | 'email'; sentAt: number }[]) =>
+    drawn.map((fields, index) => makeInboxItem({ ...fields, id: `i${index}`, sentAt: t(fields.sentAt) }))
+
+  it('stores the reading order assembleDigest shows, and counts its conversations', () => {
+    fc.assert(
+      fc.property(anyItems, (drawn) => {
+        const items = itemsOf(drawn)
+        const sections = assembleDigest(items)
+        const threads = sections.flatMap((section) => section.groups.flatMap((group) => group.threads))
+        const order = readingOrder(items)
+        expect(order.itemIds).toEqual(threads.flatMap((thread) => thread.items.map((item) => item.id)))
+        expect(order.conversations).toBe(threads.length)
+      }),
+    )
+  })
+
+  it('shows any first part of that order as the first part of the whole digest', () => {
+    fc.assert(
+      fc.property(anyItems, fc.nat({ max: 70 }), (drawn, shown) => {
+        const items = itemsOf(drawn)
+        const byId = new Map(items.map((item) => [item.id, item]))
+        const ordered = readingOrder(items).itemIds.map((id) => byId.get(id) as (typeof items)[number])
+        expect(groupInOrder(ordered.slice(0, shown))).toEqual(firstItems(assembleDigest(items), shown))
+      }),
+    )
   })
 })
