@@ -160,7 +160,15 @@ export function createHost(deps: HostDeps): HostHandlers {
         source = factory({ id, kind }, credentials, contextFor(id))
       }
       const streams = await source.listStreams()
-      return { id, identity, isAgain, source, streams, avatarUrl: verified.avatarUrl }
+      return {
+        id,
+        identity,
+        isAgain,
+        source,
+        streams,
+        avatarUrl: verified.avatarUrl,
+        githubHost: verified.githubHost,
+      }
     } catch (error) {
       release(source)
       throw error
@@ -193,7 +201,7 @@ export function createHost(deps: HostDeps): HostHandlers {
           `This system has no keyring, so Lull can only save the sign-in with ${vault.backend}, which anyone who can read your files can undo. Save it anyway, keep it for this run only (you sign in again after a restart), or install GNOME Keyring or KWallet and restart Lull.`,
         )
       }
-      const { id, identity, isAgain, source, streams, avatarUrl } = await signIn({
+      const { id, identity, isAgain, source, streams, avatarUrl, githubHost } = await signIn({
         kind,
         credentials: kind === 'sample' ? null : credentials,
         existing: existing ?? [],
@@ -211,6 +219,7 @@ export function createHost(deps: HostDeps): HostHandlers {
         streams,
         addedAt: now(),
         ...(avatar ? { avatar } : {}),
+        ...(githubHost ? { githubHost: githubHost.toLowerCase().slice(0, 256) } : {}),
       }
     },
 

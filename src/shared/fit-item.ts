@@ -4,7 +4,7 @@
 // that would hide what it says. One item over a limit must never cost the
 // rest of its pull.
 import { cleanName } from './display-text'
-import { ExternalUrl, SourceItem } from './model'
+import { ExternalUrl, factLimits, SourceItem } from './model'
 
 /** What a list row shows is bounded elsewhere; this is what the store keeps. */
 const limits = {
@@ -53,7 +53,47 @@ export function fitItem(raw: unknown): unknown {
     item.email = { ...item.email, from: cutTo(item.email.from, limits.emailFrom) }
   }
   if (item.url !== undefined && !ExternalUrl.safeParse(item.url).success) delete item.url
+  if (isRecord(item.facts)) item.facts = fitFacts(item.facts)
   return item
+}
+
+const factStringLimits: Record<string, number> = {
+  messageId: factLimits.messageId,
+  inReplyTo: factLimits.messageId,
+  listId: 256,
+  githubReason: 64,
+  githubSender: 256,
+  mailThreadId: 128,
+  subjectUrl: factLimits.link,
+}
+
+/**
+ * Facts are for matching, not reading: a cut one would match something
+ * else, so a fact over its limit is dropped, and lists keep their first entries.
+ */
+function fitFacts(raw: Fields): Fields {
+  const facts: Fields = {}
+  for (const [name, limit] of Object.entries(factStringLimits)) {
+    const value = raw[name]
+    if (typeof value === 'string' && value.length > 0 && value.length <= limit) facts[name] = value
+    else if (value !== undefined && typeof value !== 'string') facts[name] = value
+  }
+  const lists = [
+    ['links', factLimits.links, factLimits.link],
+    ['references', factLimits.references, factLimits.messageId],
+  ] as const
+  for (const [name, most, longest] of lists) {
+    const value = raw[name]
+    if (!Array.isArray(value)) {
+      if (value !== undefined) facts[name] = value
+      continue
+    }
+    const kept = value.filter(
+      (entry) => typeof entry !== 'string' || (entry.length > 0 && entry.length <= longest),
+    )
+    facts[name] = kept.slice(0, most)
+  }
+  return facts
 }
 
 export type FittedPull = {

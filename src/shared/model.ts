@@ -69,6 +69,52 @@ export const ExternalUrl = z
       .max(externalUrlLimit, `A link, once encoded, can be at most ${externalUrlLimit} characters long.`),
   )
 
+/** The most links, and the most References ids, an item keeps as facts. */
+export const factLimits = { links: 20, references: 50, link: 2048, messageId: 512 } as const
+
+/**
+ * What a source read that tells which conversation an item belongs to,
+ * kept as the source said it (shared/conversation.ts turns it into a key).
+ * Sources translate and never decide: the same pull request reaching Lull
+ * through GitHub, its email and Slack is told apart or together in one
+ * pure place. Every field is optional: a source fills what it has, and
+ * items stored before facts existed have none.
+ */
+export const ItemFacts = z.object({
+  /**
+   * Slack: links to GitHub issues, pull requests and discussions that the
+   * message carries (its text, its blocks, its unfurled attachments'
+   * `from_url`, `title_link` and `original_url`), on any host, as written;
+   * at most 20, each at most one. Which hosts are GitHub is decided later.
+   */
+  links: z.array(z.string().min(1).max(factLimits.link)).max(factLimits.links).optional(),
+  /** Email: its Message-ID, without the angle brackets. */
+  messageId: z.string().min(1).max(factLimits.messageId).optional(),
+  /** Email: the Message-ID it answers (In-Reply-To), without brackets. */
+  inReplyTo: z.string().min(1).max(factLimits.messageId).optional(),
+  /** Email: References, oldest first (the thread's root first), without brackets; the first 50. */
+  references: z.array(z.string().min(1).max(factLimits.messageId)).max(factLimits.references).optional(),
+  /** Email: the List-ID's id, without brackets (GitHub's: `repo.owner.github.com`). */
+  listId: z.string().min(1).max(256).optional(),
+  /** Email: X-GitHub-Reason, why GitHub sent it (`review_requested`, `mention` …). */
+  githubReason: z.string().min(1).max(64).optional(),
+  /** Email: X-GitHub-Sender, the GitHub login whose action it reports. */
+  githubSender: z.string().min(1).max(256).optional(),
+  /**
+   * Email: the server's own thread id for the message, Gmail's X-GM-THRID
+   * (or OBJECTID's THREADID), when the server has one. Unique within the account.
+   */
+  mailThreadId: z.string().min(1).max(128).optional(),
+  /**
+   * GitHub: the notification's `subject.url`, the API URL of what it is
+   * about (`https://api.github.com/repos/o/r/pulls/123`, on GitHub
+   * Enterprise Server `https://HOST/api/v3/repos/o/r/issues/7`). Kept only
+   * when it lies under the account's own API, so its host is the account's.
+   */
+  subjectUrl: z.string().min(1).max(factLimits.link).optional(),
+})
+export type ItemFacts = z.infer<typeof ItemFacts>
+
 /**
  * One notification as a source hands it over, normalised. `id` is stable:
  * `<accountId>:<externalId>`, so a repeated pull never makes a duplicate.
@@ -95,6 +141,8 @@ export const SourceItem = z.object({
   needsReply: z.boolean(),
   github: z.object({ reason: GithubReason, subjectType: z.string().max(64) }).optional(),
   email: z.object({ from: z.string().max(320) }).optional(),
+  /** What tells which conversation it belongs to; see ItemFacts. */
+  facts: ItemFacts.optional(),
 })
 export type SourceItem = z.infer<typeof SourceItem>
 
@@ -104,6 +152,13 @@ export type ItemStatus = z.infer<typeof ItemStatus>
 /** A source item plus what Lull and the user did with it. */
 export const InboxItem = SourceItem.extend({
   status: ItemStatus,
+  /**
+   * The conversation it belongs to across sources and accounts (see
+   * shared/conversation.ts), worked out when it is stored; indexed. Absent
+   * when its facts name none, and on rows stored before keys existed until
+   * the store's keying pass reaches them.
+   */
+  conversationKey: z.string().min(1).max(1024).optional(),
   /** When Lull first stored it, epoch ms. */
   receivedAt: z.number().int().nonnegative(),
   deliveredAt: z.number().int().nonnegative().optional(),
@@ -182,6 +237,12 @@ export const Account = z.object({
     .optional(),
   streams: z.array(AccountStream).max(5000),
   addedAt: z.number().int().nonnegative(),
+  /**
+   * A GitHub account's web host (`github.com`, or the Enterprise Server's
+   * `ghe.example.com`): links and mail on it can be this person's GitHub
+   * conversations. Accounts connected before it was kept say it in their identity.
+   */
+  githubHost: z.string().min(1).max(256).optional(),
   /** Paused by the person: not pulled, not watched, its items kept. */
   isPaused: z.boolean().optional(),
   /** The person's switch: set this account's status and Do Not Disturb while focus is on. */

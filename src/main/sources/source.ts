@@ -21,8 +21,12 @@ export type PullResult = {
 }
 
 export interface Source {
-  /** Who the account is; `avatarUrl` is a picture of them the host may fetch and show (GitHub's avatar). */
-  verify(): Promise<{ identity: string; avatarUrl?: string }>
+  /**
+   * Who the account is; `avatarUrl` is a picture of them the host may fetch
+   * and show (GitHub's avatar); `githubHost` is a GitHub account's web host,
+   * whose links and mail are this person's GitHub conversations.
+   */
+  verify(): Promise<{ identity: string; avatarUrl?: string; githubHost?: string }>
   /** What the account offers; `isPicked: false` marks a stream offered but not pulled until the person picks it. */
   listStreams(): Promise<AccountStream[]>
   /** Idempotent: the same cursor gives the same items. At most `pullPageLimit` items a page; bounded work. */

@@ -168,6 +168,7 @@ export function createAccounts(deps: {
             identity: answer.identity,
             streams: mergeStreams(known.streams, answer.streams),
             ...(answer.avatar ? { avatar: answer.avatar } : {}),
+            ...(answer.githubHost ? { githubHost: answer.githubHost } : {}),
           }
         : answer
       await putAccount(db, account)

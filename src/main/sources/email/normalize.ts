@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type { Email } from 'postal-mime'
 import { cleanName, hasHiddenCharacters } from '../../../shared/display-text'
 import { cutTo } from '../../../shared/fit-item'
+import { factLimits, type ItemFacts } from '../../../shared/model'
 import { describeEvent, readCalendarEvent } from './calendar'
 import { htmlAsText } from './html-text'
 
@@ -115,6 +116,49 @@ function threadRoot(parsed: Email | null): string | null {
   return normalizeMessageId(references[0]) ?? normalizeMessageId(parsed?.inReplyTo)
 }
 
+/** A header's first value, trimmed; undefined when absent, empty or longer than `limit`. */
+function headerOf(parsed: Email | null, name: string, limit: number): string | undefined {
+  const value = parsed?.headers?.find((header) => header.key === name)?.value.trim()
+  return value && value.length <= limit && !/[\p{Cc}]/u.test(value) ? value : undefined
+}
+
+/** A normalised Message-ID that fits the facts' bound, or undefined. */
+function factId(raw: string | undefined): string | undefined {
+  const id = normalizeMessageId(raw)
+  return id !== null && id.length <= factLimits.messageId ? id : undefined
+}
+
+/**
+ * The headers that say which conversation a message belongs to: its
+ * threading (Message-ID, In-Reply-To, References), its list, GitHub's own
+ * (X-GitHub-Reason, X-GitHub-Sender) and the server's thread id (Gmail's
+ * X-GM-THRID). Ids only; nothing of what the message says.
+ */
+export function factsOfMessage(parsed: Email | null, message: FetchedMessage): ItemFacts {
+  const facts: ItemFacts = {}
+  const messageId = factId(parsed?.messageId ?? message.envelope?.messageId)
+  if (messageId) facts.messageId = messageId
+  const inReplyTo = factId(parsed?.inReplyTo)
+  if (inReplyTo) facts.inReplyTo = inReplyTo
+  // The root is first and the parent last; a chain longer than Lull keeps loses its middle.
+  const chain = (parsed?.references?.match(/<[^<>]+>/g) ?? []).flatMap((raw) => factId(raw) ?? [])
+  const references =
+    chain.length > factLimits.references
+      ? [...chain.slice(0, factLimits.references - 1), ...chain.slice(-1)]
+      : chain
+  if (references.length > 0) facts.references = references
+  const list = headerOf(parsed, 'list-id', 1024)
+  const listId = (list ? (/<([^<>]+)>/.exec(list)?.[1] ?? list) : '').trim()
+  if (listId && listId.length <= 256) facts.listId = listId
+  const reason = headerOf(parsed, 'x-github-reason', 64)
+  if (reason) facts.githubReason = reason
+  const sender = headerOf(parsed, 'x-github-sender', 256)
+  if (sender) facts.githubSender = sender
+  const threadId = message.threadId?.trim()
+  if (threadId && threadId.length <= 128) facts.mailThreadId = threadId
+  return facts
+}
+
 function timeOf(value: Date | string | undefined): number | null {
   if (value === undefined) return null
   const at = value instanceof Date ? value.getTime() : Date.parse(value)
@@ -209,6 +253,7 @@ export function messageToItem(input: MessageInput) {
     sentAt,
     needsReply: addressesOf(parsed, 'to').some((to) => own.has(to)),
     email: { from: address.slice(0, 320) },
+    facts: factsOfMessage(parsed, message),
   }
 }
 

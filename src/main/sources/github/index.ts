@@ -130,8 +130,9 @@ function createGithubSource(input: {
       }
       const login = answer.data.login
       const name = answer.data.name ? ` (${answer.data.name})` : ''
-      const where = place.isEnterprise ? ` on ${new URL(place.webUrl).host}` : ''
-      return { identity: `${login}${name}${where}`, avatarUrl: answer.data.avatar_url }
+      const githubHost = new URL(place.webUrl).host
+      const where = place.isEnterprise ? ` on ${githubHost}` : ''
+      return { identity: `${login}${name}${where}`, avatarUrl: answer.data.avatar_url, githubHost }
     },
 
     async listStreams() {

@@ -4,9 +4,9 @@
 // parsed, not trusted: a thread that does not have the fields Lull needs is
 // left out by the caller and named.
 import { z } from 'zod'
-import { type GithubReason, githubReasons } from '../../../shared/model'
+import { factLimits, type GithubReason, githubReasons } from '../../../shared/model'
 import { describeRule } from '../../../shared/policy'
-import type { GithubPlace } from './base-url'
+import { type GithubPlace, isUnderApi } from './base-url'
 import { subjectPage } from './web-url'
 
 export const ThreadPayload = z.object({
@@ -77,5 +77,18 @@ export function threadToItem(input: {
     sentAt: Date.parse(thread.updated_at),
     needsReply: waitingReasons.has(thread.reason),
     github: { reason: knownReason(thread.reason), subjectType: thread.subject.type },
+    facts: factsOf(thread, place),
   }
+}
+
+/**
+ * The subject's API URL, which names the repository and the issue, pull
+ * request, release or commit the thread is about, so the same conversation
+ * reaching Lull by mail or Slack can be told to be this one. Kept only under
+ * the account's own API: a URL elsewhere would let an answer claim another host.
+ */
+function factsOf(thread: ThreadPayload, place: GithubPlace): { subjectUrl?: string } {
+  const url = thread.subject.url
+  if (url === null || url.length > factLimits.link || !isUnderApi(url, place)) return {}
+  return { subjectUrl: url }
 }

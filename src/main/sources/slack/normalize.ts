@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { cleanName } from '../../../shared/display-text'
 import { blocksText } from './blocks'
 import type { Conversation, Directory } from './directory'
+import { linksOf } from './links'
 import { firstLine, isAddressedTo, plainText } from './text'
 
 export const SlackMessage = z.object({
@@ -108,6 +109,12 @@ export function permalink(teamUrl: string, channel: string, message: SlackMessag
     : base
 }
 
+/** The links it carries; none once the sender deleted it, as nothing else of what it said is kept. */
+function factsOf(message: SlackMessage, isRetracted: boolean): { links?: string[] } {
+  const links = isRetracted ? [] : linksOf(message)
+  return links.length > 0 ? { links } : {}
+}
+
 export function messageToItem(input: {
   message: SlackMessage
   conversation: Conversation
@@ -148,5 +155,6 @@ export function messageToItem(input: {
     url: permalink(input.teamUrl, conversation.id, message),
     sentAt: Math.round(Number(message.ts) * 1000),
     needsReply: !input.isRetracted && (isDirect || isAddressed),
+    facts: factsOf(message, input.isRetracted === true),
   }
 }
