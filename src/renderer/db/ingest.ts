@@ -1,6 +1,7 @@
 // Stores one pulled batch: its items, the stream's next cursor and a pending
 // notice for each urgent item, in one transaction, so a crash between them
 // can neither lose items, skip them, nor leave an urgent one silent.
+import { conversationKey } from '../../shared/conversation'
 import { type InboxItem, ItemStatus, type SourceItem } from '../../shared/model'
 import { contentOf, hasSameContent, withNewContent } from './item-content'
 import { breakthroughNotice } from './notices'
@@ -22,6 +23,11 @@ export type IngestBatch = {
   classify: (item: SourceItem) => string | { id: string; name: string } | null
   /** Items the source sent that could not be read: recorded with the cursor that moves past them. */
   skipped?: ReadonlyArray<{ externalId: string | null; reason: string }>
+  /**
+   * The web hosts of the person's GitHub accounts (github.com counts
+   * without being named): links and mail on them key to GitHub conversations.
+   */
+  githubHosts?: readonly string[]
 }
 
 export type IngestResult = {
@@ -61,7 +67,7 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
         // comparison below relies on.
         if (previous === undefined || !isComparable(previous) || isReopened(previous, item))
           added.push(newItem(item, batch))
-        else if (!hasSameContent(previous, item)) changed.push(withNewContent(previous, item))
+        else if (!hasSameContent(previous, item)) changed.push(keyed(withNewContent(previous, item), batch))
       }
       // put, not add, for the new items too: this transaction just saw they
       // are not there, and Chromium's add costs more than put (it checks first).
@@ -140,7 +146,19 @@ function isSameCursor(previous: CursorRow | undefined, next: CursorRow): boolean
   )
 }
 
+/** The row with its conversation key worked out from its content now; see shared/conversation.ts. */
+function keyed(row: InboxItem, batch: IngestBatch): InboxItem {
+  const key = conversationKey(row, { githubHosts: batch.githubHosts ?? [] })
+  if (key === null) delete row.conversationKey
+  else row.conversationKey = key
+  return row
+}
+
 function newItem(item: SourceItem, batch: IngestBatch): InboxItem {
+  return keyed(classified(item, batch), batch)
+}
+
+function classified(item: SourceItem, batch: IngestBatch): InboxItem {
   const rule = batch.classify(item)
   if (rule === null) return { ...contentOf(item), status: 'held', receivedAt: batch.now }
   const urgent: InboxItem = {

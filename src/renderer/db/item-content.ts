@@ -1,6 +1,6 @@
 // The content of an item (what the source says) as opposed to its state
 // (what Lull and the user did with it), and how to tell whether it changed.
-import type { InboxItem, SourceItem } from '../../shared/model'
+import type { InboxItem, ItemFacts, SourceItem } from '../../shared/model'
 
 /** The source's fields only, copied so nothing else a caller attached is stored. */
 export function contentOf(item: SourceItem): SourceItem {
@@ -22,7 +22,37 @@ export function contentOf(item: SourceItem): SourceItem {
   if (item.github !== undefined)
     content.github = { reason: item.github.reason, subjectType: item.github.subjectType }
   if (item.email !== undefined) content.email = { from: item.email.from }
+  if (item.facts !== undefined) content.facts = copyFacts(item.facts)
   return content
+}
+
+const factNames = [
+  'messageId',
+  'inReplyTo',
+  'listId',
+  'githubReason',
+  'githubSender',
+  'mailThreadId',
+  'subjectUrl',
+] as const satisfies ReadonlyArray<keyof ItemFacts>
+const factLists = ['links', 'references'] as const satisfies ReadonlyArray<keyof ItemFacts>
+
+function copyFacts(facts: ItemFacts): ItemFacts {
+  const copy: ItemFacts = {}
+  for (const name of factNames) if (facts[name] !== undefined) copy[name] = facts[name]
+  for (const name of factLists) if (facts[name] !== undefined) copy[name] = [...(facts[name] ?? [])]
+  return copy
+}
+
+/** Facts compared field by field; an item stored before facts existed differs from one that has some. */
+function hasSameFacts(stored: ItemFacts | undefined, item: ItemFacts | undefined): boolean {
+  if (stored === undefined || item === undefined) return stored === item
+  if (factNames.some((name) => stored[name] !== item[name])) return false
+  return factLists.every((name) => {
+    const [a, b] = [stored[name], item[name]]
+    if (a === undefined || b === undefined) return a === b
+    return a.length === b.length && a.every((entry, index) => entry === b[index])
+  })
 }
 
 /** Whether the stored item already says what the source says now. */
@@ -43,7 +73,8 @@ export function hasSameContent(stored: InboxItem, item: SourceItem): boolean {
     stored.needsReply === item.needsReply &&
     stored.github?.reason === item.github?.reason &&
     stored.github?.subjectType === item.github?.subjectType &&
-    stored.email?.from === item.email?.from
+    stored.email?.from === item.email?.from &&
+    hasSameFacts(stored.facts, item.facts)
   )
 }
 

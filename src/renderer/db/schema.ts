@@ -143,6 +143,21 @@ export const schemaV7 = {
   searchPending: 'itemId',
 }
 
+/**
+ * Version 8 indexes `conversationKey` (shared/conversation.ts), so the
+ * members of one conversation, across sources and accounts, are one key
+ * range. Ingest writes the key with each item; an item without one (every
+ * row stored before this version) has no index entry, which costs nothing.
+ * No upgrade function: keying 100,000 stored rows inside the version change
+ * would hold the store shut while it runs, so they are keyed behind ingest,
+ * a page per transaction (db/conversation-keys.ts).
+ */
+export const schemaV8 = {
+  ...schemaV7,
+  items:
+    'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId, conversationKey',
+}
+
 /** One term of one item; `at` is the item's `receivedAt`. */
 export type SearchPostingRow = { term: string; at: number; itemId: string }
 /** A term and how many postings it has (an estimate that only errs high: removals do not lower it). */
@@ -221,6 +236,7 @@ export class LullDb extends Dexie {
     this.version(5).stores(schemaV5)
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(upgradeToV7)
+    this.version(8).stores(schemaV8)
   }
 }
 

@@ -10,6 +10,7 @@
 import { liveQuery } from 'dexie'
 import { z } from 'zod'
 import type { CallRequest } from '../../shared/contract'
+import { githubHostsOf } from '../../shared/conversation'
 import type { Account, FocusLength, FocusSession, Settings, ViewTarget } from '../../shared/model'
 import { defaultSettings } from '../../shared/model'
 import {
@@ -62,7 +63,7 @@ import { createNoticeSender } from './notices'
 import { createOutboxSender } from './outbox'
 import { isNamedByUrgentRule, isUrgentStream, preCheckInPullMs } from './polling'
 import { noteRunning } from './running-log'
-import { checkStore, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
+import { checkStore, keyConversations, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
 import { createStreamScheduler, type PullOutcome } from './sync'
 
 /** The longest the engine sleeps: an idle window wakes about once a minute. */
@@ -144,7 +145,27 @@ export function createEngine(deps: EngineDeps) {
     isUrgent: (account, stream) => isUrgentStream(account, stream, settings.urgentRules),
     isNamed: (stream) => isNamedByUrgentRule(stream, settings.urgentRules),
   })
-  const refreshAccounts = () => accounts.refresh()
+  const refreshAccounts = async () => {
+    await accounts.refresh()
+    // A GitHub host added or removed can turn stored links into GitHub conversations or back.
+    if (isRunning) keyStoredConversations()
+  }
+  /** Key stored items with their conversations behind ingest; one run at a time, again if asked meanwhile. */
+  let keying: Promise<void> | null = null
+  let isKeyingAsked = false
+  function keyStoredConversations() {
+    if (keying) {
+      isKeyingAsked = true
+      return
+    }
+    keying = keyConversations(db, githubHostsOf(accounts.list), report).finally(() => {
+      keying = null
+      if (isKeyingAsked && isRunning) {
+        isKeyingAsked = false
+        keyStoredConversations()
+      }
+    })
+  }
   // Decisions (check-ins, focus, settings) run one at a time. Pulls are not
   // in this queue: a slow source must never hold up a check-in or focus.
   let queue: Promise<unknown> = Promise.resolve()

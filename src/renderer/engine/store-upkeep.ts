@@ -5,6 +5,7 @@ import Dexie from 'dexie'
 import { z } from 'zod'
 import { ItemStatus } from '../../shared/model'
 import { lastCheckInAtKey } from '../db/checkin'
+import { keyStoredItems } from '../db/conversation-keys'
 import { sweepItems } from '../db/quarantine'
 import { getMeta, setMeta } from '../db/repositories'
 import type { LullDb } from '../db/schema'
@@ -90,4 +91,26 @@ async function hasRowsOutsideStatusIndex(db: LullDb): Promise<boolean> {
   )
   const indexed = counts.reduce((sum, count) => sum + count, 0)
   return indexed !== (await db.items.count())
+}
+
+/**
+ * Keys the stored items with their conversations, behind ingest (see
+ * db/conversation-keys.ts): a page at a time with a pause between, so the
+ * first start after the upgrade keeps its pulls and views quick while a
+ * large store is keyed. What fails is said; the next start goes on from there.
+ */
+export async function keyConversations(
+  db: LullDb,
+  githubHosts: readonly string[],
+  report: Report,
+  pauseMs = 25,
+): Promise<void> {
+  try {
+    await keyStoredItems(db, {
+      githubHosts,
+      pause: () => new Promise((resolve) => setTimeout(resolve, pauseMs)),
+    })
+  } catch (error) {
+    report(`Lull could not link stored items to their conversations: ${(error as Error).message}`)
+  }
 }

@@ -4,6 +4,7 @@
 // off alone and leaves the store as it was, and a backlog is read page by
 // page, each page stored with its cursor.
 import { HostError } from '../../shared/contract'
+import { githubHostsOf } from '../../shared/conversation'
 import type { Account, AccountStream, InboxItem, Settings } from '../../shared/model'
 import { describeRule, matchUrgentRule } from '../../shared/policy'
 import { ingestBatch } from '../db/ingest'
@@ -51,9 +52,12 @@ export function createStreamScheduler(deps: {
   const streams = new Map<string, StreamState>()
   const inFlight = new Map<string, Promise<PullOutcome>>()
   const key = (accountId: string, stream: string) => `${accountId}|${stream}`
+  /** Every account's, a paused one's too: its mail and links are still the person's conversations. */
+  let githubHosts: string[] = []
 
   /** Keep the schedule in line with the accounts: new streams are due at once, removed ones dropped. */
   function setAccounts(accounts: Account[], now: number) {
+    githubHosts = githubHostsOf(accounts)
     const wanted = new Set<string>()
     for (const account of accounts) {
       // A paused account is neither pulled nor shown as syncing; its items stay.
@@ -120,6 +124,7 @@ export function createStreamScheduler(deps: {
           return rule ? { id: rule.id, name: describeRule(rule) } : null
         },
         skipped: answer.skipped,
+        githubHosts,
       })
       added.push(...result.added)
       updated += result.updated
