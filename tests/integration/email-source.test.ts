@@ -12,9 +12,11 @@ import { createEmailSourceFactory, type EmailSourceOptions } from '../../src/mai
 import { partsNote, strippedNote } from '../../src/main/sources/email/normalize'
 import type { Source } from '../../src/main/sources/source'
 import { HostError, type RequestResult } from '../../src/shared/contract'
+import { conversationKey } from '../../src/shared/conversation'
 import { SourceItem } from '../../src/shared/model'
 import { type Dovecot, isDovecotAvailable, startDovecot } from '../support/dovecot'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy'
+import { githubMail } from '../unit/shared/conversation-samples'
 
 const user = 'ada@example.test'
 const password = 'integration-password'
@@ -303,6 +305,42 @@ describe.runIf(isDovecotAvailable())('the email source against Dovecot', () => {
     )
     expect((await pullAll(source, box, cursor)).items).toEqual([])
   }, 120_000)
+
+  it("keeps GitHub's headers and the threading of a reply, so each is keyed to its conversation", async () => {
+    const box = await freshMailbox()
+    const { source } = sourceFor()
+    const pr = { host: 'github.com', owner: 'acme', repo: 'api', number: 123 }
+    await dovecot.deliver(user, box, githubMail(pr), start)
+    await dovecot.deliver(
+      user,
+      box,
+      mail(
+        [
+          'Subject: Re: Lunch?',
+          'Message-ID: <c3@example.test>',
+          'In-Reply-To: <b2@example.test>',
+          'References: <a1@example.test> <b2@example.test>',
+        ],
+        'Noon works.',
+      ),
+      start + 1,
+    )
+    const { items } = await pullAll(source, box)
+    const [github, reply] = items
+    expect(github?.facts).toMatchObject({
+      messageId: 'acme/api/pull/123/c456789@github.com',
+      inReplyTo: 'acme/api/pull/123@github.com',
+      listId: 'api.acme.github.com',
+      githubReason: 'review_requested',
+      githubSender: 'dana',
+    })
+    expect(reply?.facts).toMatchObject({ references: ['a1@example.test', 'b2@example.test'] })
+    const keys = items.map((item) => conversationKey(item, { githubHosts: [] }))
+    expect(keys[0]).toBe('github:github.com/acme/api#123')
+    // Dovecot gives no thread id (Gmail would), so the thread is the first of References.
+    expect(reply?.facts?.mailThreadId).toBeUndefined()
+    expect(keys[1]).toBe('email:email-it:a1@example.test')
+  })
 
   it('takes the plain part of multipart/alternative, and turns an HTML-only message into text', async () => {
     const box = await freshMailbox()

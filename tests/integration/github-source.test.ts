@@ -12,6 +12,8 @@ import { createGithubSourceFactory } from '../../src/main/sources/github'
 import { createLedger } from '../../src/main/sources/ledger'
 import type { Source } from '../../src/main/sources/source'
 import { type FocusStatus, HostError } from '../../src/shared/contract'
+import { conversationKey } from '../../src/shared/conversation'
+import { SourceItem } from '../../src/shared/model'
 import { type GithubEmulator, startGithubEmulator } from '../emulators/github/server'
 
 // The throttling plugin reads the primary limit's reset against the real
@@ -177,6 +179,25 @@ describe('the GitHub source', () => {
       isDoNotDisturb: true,
     })
     expect(emulator.status()).toMatchObject({ message: 'Deep work', isDoNotDisturb: true })
+  })
+
+  it("keeps each thread's subject API URL and its server's host, so it keys to its issue or pull request there", async () => {
+    const { emulator, source } = await setUp({ enterprise: true })
+    const host = `127.0.0.1:${new URL(emulator.url).port}`
+    expect((await source.verify()).githubHost).toBe(host)
+    emulator.say({ type: 'PullRequest', repository: 'Acme/API' })
+    emulator.say({ type: 'Release', repository: 'acme/api' })
+    const items = (await source.pull('notifications', null)).items.map((raw) => SourceItem.parse(raw))
+    const byType = new Map(items.map((item) => [item.github?.subjectType, item]))
+    const pull = byType.get('PullRequest')
+    expect(pull?.facts?.subjectUrl).toBe(`${emulator.enterpriseUrl}/repos/Acme/API/pulls/${pull?.externalId}`)
+    expect(conversationKey(pull as SourceItem, { githubHosts: [host] })).toBe(
+      `github:${host}/acme/api#${pull?.externalId}`,
+    )
+    const release = byType.get('Release') as SourceItem
+    expect(conversationKey(release, { githubHosts: [host] })).toBe(
+      `github:${host}/acme/api/releases/${release.externalId}`,
+    )
   })
 
   it('says plainly that a fine-grained token cannot read notifications, and what to create instead', async () => {

@@ -9,9 +9,11 @@ import { createLedger } from '../../src/main/sources/ledger'
 import { createSlackSourceFactory } from '../../src/main/sources/slack'
 import type { PullResult, Source } from '../../src/main/sources/source'
 import { HostError } from '../../src/shared/contract'
+import { conversationKey } from '../../src/shared/conversation'
 import { SourceItem } from '../../src/shared/model'
 import { startSlackEmulator } from '../emulators/slack/server'
 import { richTextBlock } from '../emulators/slack/shapes'
+import { unfurl } from '../unit/shared/conversation-samples'
 
 let clock = Math.floor(Date.now() / 1000) * 1000
 const now = () => clock
@@ -221,6 +223,35 @@ describe('the Slack source', () => {
       'Shared 2 files: Q3 report, chart.png',
       'ask @Lee about <the> runbook',
     ])
+  })
+
+  it('keeps the GitHub links a message carries in its text, its unfurl and its blocks, and no other link', async () => {
+    const { emulator, source } = await setUp()
+    await source.listStreams()
+    const pr = 'https://github.com/acme/api/pull/123'
+    emulator.say({ channel: 'D0DANA', text: `can you look at <${pr}>?`, attachments: [unfurl(pr)] })
+    emulator.say({
+      channel: 'D0DANA',
+      text: '',
+      blocks: [
+        richTextBlock([
+          { type: 'text', text: 'see ' },
+          { type: 'link', url: 'https://ghe.acme.test/acme/api/issues/9', text: 'the issue' },
+          { type: 'text', text: ' and ' },
+          { type: 'link', url: 'https://acme.dev/runbook', text: 'runbook' },
+        ]),
+      ],
+    })
+    emulator.say({ channel: 'D0DANA', text: 'lunch?' })
+    const { items } = await pullAll(source, 'D0DANA')
+    expect(items.map((item) => item.facts?.links)).toEqual([
+      [pr],
+      ['https://ghe.acme.test/acme/api/issues/9'],
+      undefined,
+    ])
+    const keys = items.map((item) => conversationKey(item, { githubHosts: ['ghe.acme.test'] }))
+    expect(keys.slice(0, 2)).toEqual(['github:github.com/acme/api#123', 'github:ghe.acme.test/acme/api#9'])
+    expect(keys[2]).toMatch(/^slack:slack-[^:]+:D0DANA:\d+\.\d+$/)
   })
 
   it('counts a mention of a user group the person is in as needing a reply, and @here, @channel or another group not', async () => {
