@@ -357,3 +357,43 @@ describe('search behind ingest', () => {
     h.engine.stop()
   })
 })
+
+describe('conversation keys', () => {
+  it('stores a Slack link and the GitHub notification it names under one key, and keys rows stored before keys existed', async () => {
+    const h = await createHarness({ start: monday('12:00') })
+    const old = {
+      id: 'gh-old:1',
+      accountId: 'gh-old',
+      source: 'github',
+      stream: 'notifications',
+      externalId: '1',
+      threadKey: 'github:1',
+      container: 'acme/api',
+      author: { id: '', name: 'GitHub' },
+      title: 'Retry uploads on 503',
+      text: 'Review requested',
+      url: 'https://github.com/acme/api/pull/5',
+      sentAt: Date.parse(monday('08:00')),
+      needsReply: true,
+      status: 'delivered',
+      receivedAt: Date.parse(monday('08:00')),
+    } as const
+    await h.db.items.put(old)
+    await h.engine.start()
+    const link = h.say('slack-general', 'look at this', {
+      facts: { links: ['https://github.com/Acme/api/pull/5'] },
+    })
+    const notification = h.say('github', 'review please', {
+      url: 'https://github.com/acme/api/pull/5#issuecomment-9',
+    })
+    await h.at(monday('12:10'))
+    const key = 'github:github.com/acme/api#5'
+    await vi.waitFor(async () =>
+      expect((await h.db.items.where('conversationKey').equals(key).primaryKeys()).sort()).toEqual(
+        [link.id, notification.id, old.id].sort(),
+      ),
+    )
+    expect(h.problems).toEqual([])
+    h.engine.stop()
+  })
+})
