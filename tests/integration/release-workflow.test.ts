@@ -33,7 +33,8 @@ describe('the release workflow', () => {
   })
 
   it('runs for version tags only, and builds on Linux, macOS and Windows', () => {
-    expect(workflow).toMatch(/on:\n {2}push:\n {4}tags: \['v\*\.\*\.\*'\]\n/)
+    // Either quote: the formatter writes YAML strings with double quotes.
+    expect(workflow).toMatch(/on:\n {2}push:\n {4}tags: \[(["'])v\*\.\*\.\*\1\]\n/)
     for (const os of ['ubuntu-', 'macos-', 'windows-']) expect(workflow).toContain(`- os: ${os}`)
   })
 

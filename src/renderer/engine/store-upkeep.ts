@@ -71,9 +71,10 @@ export async function checkStore(
  * screen; what it sets aside is said by the window's set-aside notice.
  */
 export async function sweepIfDue(db: LullDb, now: () => number, report: Report): Promise<void> {
-  const last = await getMeta(db, lastSweepKey, z.number(), 0)
-  if (now() - last < sweepEveryMs && last <= now()) return
+  // Everything inside: it runs from a timer, and the store may close (a quit) while it reads.
   try {
+    const last = await getMeta(db, lastSweepKey, z.number(), 0)
+    if (now() - last < sweepEveryMs && last <= now()) return
     // Counting is cheap where reading is not: only when some row is missing
     // from the status index is there anything for the sweep to find.
     if (await hasRowsOutsideStatusIndex(db)) await sweepItems(db)
