@@ -153,10 +153,12 @@ function keyOfRef(ref: GithubRef): string {
  * GitHub's notification mail names what it is about in its Message-ID
  * (`<acme/api/pull/123/c456@github.com>`; the first mail of a thread is
  * `<acme/api/pull/123@github.com>`, which the replies' In-Reply-To and
- * References repeat) and its repository in List-ID (`<api.acme.github.com>`).
+ * References repeat; an issue's events are `…/issue/7/issue_event/…`, a
+ * discussion's comments `…/repo-discussions/5/comments/…`) and its
+ * repository in List-ID (`<api.acme.github.com>`).
  */
 const githubMessageId =
-  /^([^/@\s]+)\/([^/@\s]+)\/(pull|issues|repo-discussions|releases|commit)\/([^/@\s]+)(?:\/[^@\s]*)?@([^@\s]+)$/i
+  /^([^/@\s]+)\/([^/@\s]+)\/(pull|issues|issue|repo-discussions|releases|commit)\/([^/@\s]+)(?:\/[^@\s]*)?@([^@\s]+)$/i
 
 function emailKey(
   item: KeyedFields,
@@ -200,6 +202,7 @@ function refOfMessageId(id: string, hosts: ReadonlySet<string>): GithubRef | nul
   switch (kind.toLowerCase()) {
     case 'pull':
     case 'issues':
+    case 'issue':
     case 'repo-discussions':
       return numbered(where, thing)
     case 'releases':

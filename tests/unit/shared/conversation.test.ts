@@ -43,6 +43,22 @@ describe('a GitHub conversation, whichever source brings it', () => {
     expect(key(mail)).toBe('github:github.com/acme/api#123')
   })
 
+  it("reads the Message-IDs of an issue's events and a discussion's comments", () => {
+    const mail = (messageId: string, listId: string) => ({
+      source: 'email' as const,
+      accountId: 'email-1',
+      externalId: messageId,
+      threadKey: `email:${messageId}`,
+      facts: { messageId, listId },
+    })
+    expect(key(mail('acme/api/issue/7/issue_event/99@github.com', 'api.acme.github.com'))).toBe(
+      'github:github.com/acme/api#7',
+    )
+    expect(key(mail('acme/api/repo-discussions/5/comments/12@github.com', 'api.acme.github.com'))).toBe(
+      'github:github.com/acme/api#5',
+    )
+  })
+
   it("gives an Enterprise Server's mail its host's key", async () => {
     expect(key(await mailItem(githubMail({ ...pr, host: ghes })))).toBe(`github:${ghes}/acme/api#123`)
   })
