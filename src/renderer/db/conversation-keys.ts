@@ -32,6 +32,8 @@ export type KeyingOptions = {
   pause?: () => Promise<void>
   /** Stop after this many pages (the rest is keyed by the next run). */
   maxPages?: number
+  /** Asked between pages: true stops the pass (the engine stopped), to go on at the next start. */
+  isStopped?: () => boolean
 }
 
 export type KeyingResult = { scanned: number; keyed: number; isDone: boolean }
@@ -57,6 +59,7 @@ export async function keyStoredItems(db: LullDb, options: KeyingOptions): Promis
   let keyed = 0
   for (let page = 0; page < maxPages && !progress.isDone; page++) {
     if (page > 0) await pause()
+    if (options.isStopped?.()) break
     const from = progress.after
     const step = await db.transaction('rw', db.items, db.meta, async () => {
       // Read and written in one transaction: a pull that rewrote a row meanwhile is never undone.

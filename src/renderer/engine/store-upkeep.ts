@@ -104,11 +104,13 @@ export async function keyConversations(
   db: LullDb,
   githubHosts: readonly string[],
   report: Report,
-  pauseMs = 25,
+  options: { isStopped?: () => boolean; pauseMs?: number } = {},
 ): Promise<void> {
+  const { isStopped = () => false, pauseMs = 25 } = options
   try {
     await keyStoredItems(db, {
       githubHosts,
+      isStopped,
       pause: () => new Promise((resolve) => setTimeout(resolve, pauseMs)),
     })
   } catch (error) {

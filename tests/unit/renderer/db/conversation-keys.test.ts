@@ -205,6 +205,22 @@ describe('the keying pass', () => {
     })
   })
 
+  it('stops between pages when asked, and the next run goes on from there', async () => {
+    const db = await storeWithoutKeys(300)
+    let pages = 0
+    const stopped = await keyStoredItems(db, {
+      githubHosts: [],
+      pageSize: 100,
+      isStopped: () => ++pages > 1,
+    })
+    expect(stopped).toEqual({ scanned: 100, keyed: 100, isDone: false })
+    expect(await keyStoredItems(db, { githubHosts: [], pageSize: 100 })).toEqual({
+      scanned: 200,
+      keyed: 200,
+      isDone: true,
+    })
+  })
+
   it('starts over when a GitHub host is added, rekeying only what the host changes', async () => {
     const db = fresh()
     await ingestBatch(db, {
