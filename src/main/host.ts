@@ -325,6 +325,11 @@ export function createHost(deps: HostDeps): HostHandlers {
       return {}
     },
 
+    // Read on its way through by the update activity watch (updates/activity.ts); nothing else to do.
+    async 'checkin:state-set'() {
+      return {}
+    },
+
     async 'link:open-external'({ url }) {
       await os.links.open(url)
       return {}

@@ -281,6 +281,12 @@ export const calls = {
     response: z.object({ isShown: z.boolean() }),
   },
   'tray:state-set': { request: TrayState.strict(), response: Empty },
+  /**
+   * A check-in is being stored, or is stored: main waits for it before it
+   * restarts into an update (the delivery runs in the window's store, where
+   * main cannot see it).
+   */
+  'checkin:state-set': { request: z.object({ isDelivering: z.boolean() }).strict(), response: Empty },
   /** Open a link in the system's handler; only http, https, mailto and slack. */
   'link:open-external': { request: z.object({ url: ExternalUrl }).strict(), response: Empty },
   /**

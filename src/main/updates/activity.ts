@@ -1,6 +1,7 @@
 // What main can see of the person's state and of the work under way, for
 // the update policy: the renderer's tray state (it says deep work at every
-// wake) and the host calls still being answered. The engine lives in the
+// wake), the host calls still being answered, and the check-in the window
+// says it is storing. The engine lives in the
 // renderer; this only watches what crosses the contract.
 import type { CallName } from '../../shared/contract'
 import type { TrayState } from '../../shared/model'
@@ -31,6 +32,7 @@ export function createActivityWatch(now: () => number): ActivityWatch {
   let writeBacks = 0
   let pulls = 0
   let lastSourceCallAt: number | null = null
+  let checkInSince: number | null = null
   const listeners = new Set<() => void>()
   const changed = () => {
     for (const listener of listeners) listener()
@@ -43,6 +45,11 @@ export function createActivityWatch(now: () => number): ActivityWatch {
           : pullCalls.has(name as CallName)
             ? 'pull'
             : null
+        if (name === 'checkin:state-set') {
+          const isDelivering = (request as { isDelivering?: unknown } | null)?.isDelivering === true
+          checkInSince = isDelivering ? now() : null
+          changed()
+        }
         if (kind === null) return dispatch(name, request)
         if (kind === 'write-back') writeBacks++
         else pulls++
@@ -60,7 +67,7 @@ export function createActivityWatch(now: () => number): ActivityWatch {
       tray = { isDeepWork: state.isFocused, at: now() }
       changed()
     },
-    snapshot: () => ({ tray, writeBacks, pulls, lastSourceCallAt }),
+    snapshot: () => ({ tray, writeBacks, pulls, lastSourceCallAt, checkInSince }),
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

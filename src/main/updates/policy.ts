@@ -12,6 +12,8 @@ export const checkIntervalMs = 24 * 60 * 60_000
 export const settleMs = 10_000
 /** The engine sets the tray at every wake, at least once a minute; older than this, main does not know the person's state. */
 export const trayStaleMs = 3 * 60_000
+/** A check-in of 50,000 items is stored in well under a minute; one said to run longer than this is not running. */
+export const checkInStaleMs = 5 * 60_000
 
 /** What main sees of the person's state and of the work under way. */
 export type Activity = {
@@ -23,6 +25,8 @@ export type Activity = {
   pulls: number
   /** When the last write-back or pull answered. */
   lastSourceCallAt: number | null
+  /** When the check-in being stored began (the window says so before and after); null when none is. */
+  checkInSince: number | null
 }
 
 export type UpdateTimingState = {
@@ -60,6 +64,9 @@ export function mayRestartNow(activity: Activity, now: number): Decision {
       waitingFor: plural(activity.writeBacks, 'a write-back to finish', 'write-backs to finish'),
     }
   if (activity.pulls > 0) return { may: false, waitingFor: 'a sync or check-in to finish' }
+  // A window that went away mid check-in never says it ended; past this, its word is stale.
+  if (activity.checkInSince !== null && now - activity.checkInSince < checkInStaleMs)
+    return { may: false, waitingFor: 'a check-in to be stored' }
   if (activity.lastSourceCallAt !== null && now - activity.lastSourceCallAt < settleMs)
     return { may: false, waitingFor: 'what was just synced to be stored' }
   return { may: true }

@@ -158,7 +158,9 @@ export function createEngine(deps: EngineDeps) {
       isKeyingAsked = true
       return
     }
-    keying = keyConversations(db, githubHostsOf(accounts.list), report).finally(() => {
+    keying = keyConversations(db, githubHostsOf(accounts.list), report, {
+      isStopped: () => !isRunning,
+    }).finally(() => {
       keying = null
       if (isKeyingAsked && isRunning) {
         isKeyingAsked = false
@@ -242,7 +244,14 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function deliver(reason: 'scheduled' | 'manual' | 'catch-up', at: number) {
-    return deliverHeld(db, { digestId: deps.newId(), at, reason })
+    // Main restarts into an update only when no check-in is being stored; it cannot see the store.
+    const say = (isDelivering: boolean) => host.call('checkin:state-set', { isDelivering }).catch(() => {})
+    await say(true)
+    try {
+      return await deliverHeld(db, { digestId: deps.newId(), at, reason })
+    } finally {
+      await say(false)
+    }
   }
 
   async function sendNotices(now: number, deep: ReturnType<typeof deepWorkAt>) {

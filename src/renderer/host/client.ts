@@ -34,6 +34,7 @@ export const callDeadlineMs: Record<CallName, number> = {
   'ledger:summary': 10_000,
   'notify:show': 10_000,
   'tray:state-set': 10_000,
+  'checkin:state-set': 10_000,
   'link:open-external': 10_000,
   'store:check': 10_000,
   'shortcut:focus-set': 10_000,

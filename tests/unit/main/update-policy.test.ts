@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type Activity,
+  checkInStaleMs,
   checkIntervalMs,
   describeUpdateError,
   isCheckDue,
@@ -21,6 +22,7 @@ const quiet: Activity = {
   writeBacks: 0,
   pulls: 0,
   lastSourceCallAt: null,
+  checkInSince: null,
 }
 
 describe('is a check due', () => {
@@ -103,6 +105,14 @@ describe('may Lull restart now', () => {
       may: false,
       waitingFor: 'a sync or check-in to finish',
     })
+  })
+
+  it('never restarts while the window is storing a check-in, unless its word is stale', () => {
+    const storing = mayRestartNow({ ...quiet, checkInSince: now - 1_000 }, now)
+    expect(storing).toEqual({ may: false, waitingFor: 'a check-in to be stored' })
+    expect(mayAskToRestart({ ...quiet, checkInSince: now - 1_000 }, now).may).toBe(false)
+    // A window that went away mid check-in never says it ended: after a while it no longer holds the restart.
+    expect(mayRestartNow({ ...quiet, checkInSince: now - checkInStaleMs }, now).may).toBe(true)
   })
 
   it('waits until what a pull brought has had time to be stored', () => {

@@ -231,6 +231,19 @@ describe('restarting into the update', () => {
     expect(updater.installs).toHaveLength(1)
   })
 
+  it('waits while the window says it is storing a check-in, and restarts once it says it is stored', async () => {
+    await downloaded()
+    const say = activity.track(async () => ({ ok: true, value: {} }))
+    await say('checkin:state-set', { isDelivering: true })
+    const state = await install.restartToUpdate()
+    expect(state.update.message).toBe('The restart waits for a check-in to be stored.')
+    await advance(2 * tickMs)
+    expect(updater.installs).toEqual([])
+    await say('checkin:state-set', { isDelivering: false })
+    await advance(tickMs)
+    expect(updater.installs).toHaveLength(1)
+  })
+
   it('does not count calls that neither write back nor pull as work in flight', async () => {
     await downloaded()
     callInFlight('notify:show')
