@@ -1,6 +1,8 @@
 // Time as the engine sees it. The app uses the system clock; tests use a
 // clock they move by hand (tests/support/manual-clock.ts), so sleep, clock
 // jumps and zone changes can be played out exactly.
+import { wakeAt } from './wake-timer'
+
 export interface Clock {
   now(): number
   /** Run `callback` after `ms`; answers a function that cancels it. */
@@ -11,9 +13,7 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimer(callback, ms) {
-    const handle = setTimeout(callback, Math.max(0, ms))
-    return () => clearTimeout(handle)
-  },
+  // Through the page's one wake timer, so the engine's wakes share a task with the views' clock.
+  setTimer: (callback, ms) => wakeAt(Date.now() + Math.max(0, ms), callback),
   systemZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 }

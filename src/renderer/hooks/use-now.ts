@@ -3,6 +3,7 @@
 // next check-in), so an idle window wakes about once a minute however many
 // views read the time, and what changes on screen changes on time.
 import { useEffect, useSyncExternalStore } from 'react'
+import { wakeAt } from '../engine/wake-timer'
 
 const minuteMs = 60_000
 
@@ -10,7 +11,7 @@ const listeners = new Set<() => void>()
 /** The instants views asked to be woken at, one per asking hook. */
 const moments = new Map<symbol, number>()
 let now = Date.now()
-let timer: ReturnType<typeof setTimeout> | null = null
+let cancel: (() => void) | null = null
 let armedFor = 0
 
 function nextWake(current: number): number {
@@ -22,20 +23,20 @@ function nextWake(current: number): number {
 /** Arm the one timer for the next wake, or none while no view reads the clock. */
 function arm() {
   if (listeners.size === 0) {
-    if (timer !== null) clearTimeout(timer)
-    timer = null
+    cancel?.()
+    cancel = null
     return
   }
-  const current = Date.now()
-  const next = nextWake(current)
-  if (timer !== null && armedFor === next) return
-  if (timer !== null) clearTimeout(timer)
+  const next = nextWake(Date.now())
+  if (cancel !== null && armedFor === next) return
+  cancel?.()
   armedFor = next
-  timer = setTimeout(tick, Math.max(0, next - current))
+  // The page's one wake timer: on the minute, the engine's heartbeat wakes in the same task.
+  cancel = wakeAt(next, tick)
 }
 
 function tick() {
-  timer = null
+  cancel = null
   now = Date.now()
   for (const listener of listeners) listener()
   arm()
