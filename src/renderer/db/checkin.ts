@@ -38,8 +38,8 @@ export function deliverHeld(
       const delivered = items.filter(isDue).map((item) => delivery(item, digestId, at))
       for (const item of delivered) {
         counts[item.source] += 1
-        const { id, needsReply, sentAt, source, container, threadKey } = item
-        placed.push({ id, needsReply, sentAt, source, container, threadKey })
+        const { id, needsReply, sentAt, source, container, threadKey, conversationKey } = item
+        placed.push({ id, needsReply, sentAt, source, container, threadKey, conversationKey })
       }
       await Promise.all([db.items.bulkPut(delivered), setAside(db, bad, at)])
     }

@@ -39,6 +39,30 @@ export async function listThread(db: LullDb, accountId: string, threadKey: strin
   return readItemRows(rows).items.sort((a, b) => a.sentAt - b.sentAt)
 }
 
+/** At most this many messages of one conversation are read for the item view. */
+export const conversationLimit = 500
+
+/**
+ * Every readable item of the item's conversation, oldest first: its own
+ * thread, and what the same conversation brought through other sources
+ * (GitHub's notification, its mail, a Slack post linking it), by the
+ * conversation key stored at ingest.
+ */
+export async function listConversation(db: LullDb, item: InboxItem): Promise<InboxItem[]> {
+  const [thread, keyed] = await Promise.all([
+    db.items
+      .where('[accountId+threadKey]')
+      .equals([item.accountId, item.threadKey])
+      .limit(conversationLimit)
+      .toArray(),
+    item.conversationKey === undefined
+      ? []
+      : db.items.where('conversationKey').equals(item.conversationKey).limit(conversationLimit).toArray(),
+  ])
+  const byId = new Map(readItemRows([...thread, ...keyed] as unknown[]).items.map((each) => [each.id, each]))
+  return [...byId.values()].sort((a, b) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : 1))
+}
+
 /** One item, or null when there is none or its row does not parse. */
 export async function getItem(db: LullDb, id: string): Promise<InboxItem | null> {
   const row: unknown = await db.items.get(id)

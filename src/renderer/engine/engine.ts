@@ -158,9 +158,11 @@ export function createEngine(deps: EngineDeps) {
       isKeyingAsked = true
       return
     }
-    keying = keyConversations(db, githubHostsOf(accounts.list), report, {
-      isStopped: () => !isRunning,
-    }).finally(() => {
+    keying = inBackground(
+      keyConversations(db, githubHostsOf(accounts.list), report, {
+        isStopped: () => !isRunning,
+      }),
+    ).finally(() => {
       keying = null
       if (isKeyingAsked && isRunning) {
         isKeyingAsked = false
@@ -196,17 +198,33 @@ export function createEngine(deps: EngineDeps) {
     return pulls
   }
 
+  /**
+   * Store work behind ingest (the search index, conversation keys, the
+   * sweep): never in a decision's way, each catching its own failure, and
+   * waited for by settled(), so nothing still reads the store once the
+   * engine says it is done.
+   */
+  const background = new Set<Promise<unknown>>()
+  function inBackground<T>(work: Promise<T>): Promise<T> {
+    background.add(work)
+    const forget = () => background.delete(work)
+    work.then(forget, forget)
+    return work
+  }
+
   /** Fill the search index behind ingest; one run at a time, never in a decision's way. */
   let isIndexing = false
   function indexSearch() {
     if (isIndexing) return
     isIndexing = true
     // Paused between steps: the first start after an upgrade indexes the whole store.
-    void indexAll(db, { pauseMs: 25 })
-      .catch((error: Error) => report(`Search could not index new items: ${error.message}`))
-      .finally(() => {
-        isIndexing = false
-      })
+    inBackground(
+      indexAll(db, { pauseMs: 25 })
+        .catch((error: Error) => report(`Search could not index new items: ${error.message}`))
+        .finally(() => {
+          isIndexing = false
+        }),
+    )
   }
 
   function afterPull(outcome: PullOutcome) {
@@ -477,7 +495,7 @@ export function createEngine(deps: EngineDeps) {
       // On a minute, when the views' clock and the heartbeat wake anyway: the sweep adds no wake of its own.
       const sweepAt = Math.ceil((clock.now() + sweepDelayMs) / heartbeatMs) * heartbeatMs
       cancelSweep = clock.setTimer(
-        () => void sweepIfDue(db, () => clock.now(), report),
+        () => void inBackground(sweepIfDue(db, () => clock.now(), report)),
         sweepAt - clock.now(),
       )
     },
@@ -507,8 +525,9 @@ export function createEngine(deps: EngineDeps) {
         await outbox.whenIdle()
         // A status put back when focus ends is written to the store too: wait for it.
         await focusStatus.whenIdle()
-        if (pending === queue && !scheduler.isBusy()) return
+        if (pending === queue && !scheduler.isBusy()) break
       }
+      await Promise.allSettled([...background])
     },
 
     /** Whether this window runs the engine (it leads) or only shows the store. */

@@ -104,7 +104,7 @@ export function createNoticeSender(deps: {
         await db.notices.delete(row.id)
         continue
       }
-      const { title, body } = describeCheckIn(digest.counts)
+      const { title, body } = describeCheckIn(digest.counts, digest.conversations)
       const isOut = await show({
         kind: 'check-in',
         title,

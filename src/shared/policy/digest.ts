@@ -1,6 +1,8 @@
 // A digest as the user reads it: by source, then where it was said, then
 // conversation; whatever someone is waiting on comes first, oldest first,
-// because the longest wait is the one to answer.
+// because the longest wait is the one to answer. One conversation that came
+// through several sources (a pull request's notification, its mail, a Slack
+// post linking it) is one thread, where its first item was said.
 import type { InboxItem, SourceKind } from '../model'
 import { sourceKinds } from '../model'
 
@@ -10,7 +12,10 @@ export type DigestSection = { source: SourceKind; groups: DigestGroup[] }
 export type SourceCounts = { slack: number; github: number; email: number }
 
 /** Reply-needed before the rest, then oldest first; the id keeps equal items in a stable order. */
-type Placed = Pick<InboxItem, 'id' | 'needsReply' | 'sentAt' | 'source' | 'container' | 'threadKey'>
+type Placed = Pick<
+  InboxItem,
+  'id' | 'needsReply' | 'sentAt' | 'source' | 'container' | 'threadKey' | 'conversationKey'
+>
 
 export function compareForDigest(a: Placed, b: Placed): number {
   if (a.needsReply !== b.needsReply) return a.needsReply ? -1 : 1
@@ -40,25 +45,45 @@ export function groupInOrder(items: readonly InboxItem[]): DigestSection[] {
         source,
         groups: Array.from(groups, ([container, threads]) => ({
           container,
-          threads: Array.from(threads, ([threadKey, threadItems]) => ({ threadKey, items: threadItems })),
+          threads: Array.from(threads.values(), (threadItems) => ({
+            threadKey: (threadItems[0] as InboxItem).threadKey,
+            items: threadItems,
+          })),
         })),
       },
     ]
   })
 }
 
+/** The conversation an item is part of here: its conversation key, else its thread where it was said. */
+function conversationOf(item: Placed): string {
+  return item.conversationKey ?? `${item.source}\u001f${item.container}\u001f${item.threadKey}`
+}
+
+/**
+ * The groups (places) of one source, each with its threads, in the order of
+ * `items`. A conversation lives where its first item in that order was
+ * said, so its other items join it there, whatever source brought them.
+ */
 function groupThreads<T extends Placed>(
   items: readonly T[],
   source: SourceKind,
 ): Map<string, Map<string, T[]>> {
+  const homes = new Map<string, T>()
+  for (const item of items) {
+    const conversation = conversationOf(item)
+    if (!homes.has(conversation)) homes.set(conversation, item)
+  }
   const groups = new Map<string, Map<string, T[]>>()
   for (const item of items) {
-    if (item.source !== source) continue
-    const threads = groups.get(item.container) ?? new Map<string, T[]>()
-    groups.set(item.container, threads)
-    const thread = threads.get(item.threadKey)
+    const conversation = conversationOf(item)
+    const home = homes.get(conversation) as T
+    if (home.source !== source) continue
+    const threads = groups.get(home.container) ?? new Map<string, T[]>()
+    groups.set(home.container, threads)
+    const thread = threads.get(conversation)
     if (thread) thread.push(item)
-    else threads.set(item.threadKey, [item])
+    else threads.set(conversation, [item])
   }
   return groups
 }
@@ -116,20 +141,32 @@ export function countBySource(items: readonly Pick<InboxItem, 'source'>[]): Sour
 
 const sourceNames: Record<SourceKind, string> = { slack: 'Slack', github: 'GitHub', email: 'Email' }
 
-/** 'Check-in: 23 new' over 'Slack 12 · GitHub 8 · Email 3'; sources with nothing are left out. */
-export function describeCheckIn(counts: SourceCounts): { title: string; body: string } {
+/**
+ * 'Check-in: 23 new' over 'Slack 12 · GitHub 8 · Email 3'; sources with
+ * nothing are left out. When some of the items are one conversation that
+ * came through several sources, the title counts conversations:
+ * 'Check-in: 12 conversations (31 updates)'.
+ */
+export function describeCheckIn(
+  counts: SourceCounts,
+  conversations?: number,
+): { title: string; body: string } {
   const total = counts.slack + counts.github + counts.email
   if (total === 0) return { title: 'Check-in: nothing new', body: '' }
   const body = sourceKinds
     .filter((source) => counts[source] > 0)
     .map((source) => `${sourceNames[source]} ${counts[source]}`)
     .join(' · ')
+  if (conversations !== undefined && conversations < total) {
+    const word = conversations === 1 ? 'conversation' : 'conversations'
+    return { title: `Check-in: ${conversations} ${word} (${total} updates)`, body }
+  }
   return { title: `Check-in: ${total} new`, body }
 }
 
 /** The one-line form: 'Check-in: 23 new — Slack 12 · GitHub 8 · Email 3'. */
-export function checkInLine(counts: SourceCounts): string {
-  const { title, body } = describeCheckIn(counts)
+export function checkInLine(counts: SourceCounts, conversations?: number): string {
+  const { title, body } = describeCheckIn(counts, conversations)
   return body === '' ? title : `${title} — ${body}`
 }
 

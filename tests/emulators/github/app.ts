@@ -44,6 +44,8 @@ export async function startGithubApp(options: {
     },
     async stop() {
       engine.stop()
+      // What the engine still had under way ends before the store closes, as it would before a quit.
+      await engine.settled()
       db.close()
       await emulator.stop()
     },

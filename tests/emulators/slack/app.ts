@@ -63,6 +63,8 @@ export async function startSlackApp(options: {
         .call('source:watch', { account: { id: account.id, kind: 'slack' }, streams: [] })
         .catch(() => {})
       engine.stop()
+      // What the engine still had under way ends before the store closes, as it would before a quit.
+      await engine.settled()
       db.close()
       await emulator.stop()
     },

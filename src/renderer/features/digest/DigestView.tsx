@@ -43,7 +43,7 @@ export function DigestView({ digestId }: { digestId: string | null }) {
       <PageHeader
         title={
           <>
-            {checkInLine(data.digest.counts)}{' '}
+            {checkInLine(data.digest.counts, data.digest.conversations)}{' '}
             <span className="muted">· {formatWhen(data.digest.at, attention.zone, attention.now)}</span>
           </>
         }

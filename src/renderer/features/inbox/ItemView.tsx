@@ -10,10 +10,11 @@ import { useEffect, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useServices } from '../../app-context'
 import { outboxId, retryWrite } from '../../db/outbox'
-import { getItem, listRecentFocusSessions, listThread } from '../../db/repositories'
+import { getItem, listConversation, listRecentFocusSessions } from '../../db/repositories'
 import { useAttention } from '../../hooks/use-attention'
 import { useUi } from '../../store'
 import { formatWhen } from '../../ui/format'
+import { placeOf } from '../../ui/list/rows'
 import { SnoozeMenu } from '../../ui/list/SnoozeMenu'
 import { returnsAt } from '../../ui/list/snooze-choices'
 import { sourceIcons, sourceNames } from '../../ui/list/TriageRow'
@@ -34,10 +35,7 @@ export function ItemView({ itemId }: { itemId: string }) {
   const addKeyTarget = useUi((state) => state.addKeyTarget)
   const item = useLiveQuery(() => getItem(db, itemId), [db, itemId])
   const write = useLiveQuery(() => db.outbox.get(outboxId('done', itemId)), [db, itemId])
-  const thread = useLiveQuery(
-    async () => (item ? listThread(db, item.accountId, item.threadKey) : []),
-    [db, item?.accountId, item?.threadKey],
-  )
+  const thread = useLiveQuery(async () => (item ? listConversation(db, item) : []), [db, item])
   const digest = useLiveQuery(
     async () => (item?.digestId ? ((await db.digests.get(item.digestId)) ?? null) : null),
     [db, item?.digestId],
@@ -102,6 +100,8 @@ export function ItemView({ itemId }: { itemId: string }) {
         : null,
   })
   const messages = thread ?? [item]
+  // One conversation through several sources or places: each message says where it came from.
+  const isMixed = new Set(messages.map(placeOf)).size > 1
   return (
     <section aria-label="Item" className="item-view" ref={view} tabIndex={-1}>
       <PageHeader
@@ -161,7 +161,10 @@ export function ItemView({ itemId }: { itemId: string }) {
       ) : null}
       {messages.length > 1 ? (
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
-          <h3>Conversation · {messages.length} messages</h3>
+          <h3>
+            Conversation · {messages.length} messages
+            {isMixed ? ` · via ${[...new Set(messages.map(placeOf))].join(', ')}` : ''}
+          </h3>
           <ol>
             {messages.map((message) => (
               <li
@@ -170,6 +173,7 @@ export function ItemView({ itemId }: { itemId: string }) {
                 aria-current={message.id === item.id ? 'true' : undefined}
               >
                 <p className="item-thread-meta">
+                  {isMixed ? <span className="item-thread-via">{placeOf(message)} · </span> : null}
                   <Field className="author" text={message.author.name} /> ·{' '}
                   {formatWhen(message.sentAt, attention.zone, attention.now)} · {statusWords[message.status]}
                   {message.id === item.id ? ' · this message' : ''}

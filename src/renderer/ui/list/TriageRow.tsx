@@ -11,7 +11,7 @@ import { formatWhen } from '../format'
 import { Field } from '../MessageText'
 import { OpenLink } from '../OpenLink'
 import { RowAction } from './RowAction'
-import { isRowDone, type TriageRow } from './rows'
+import { isRowDone, type TriageRow, viaLine } from './rows'
 import { type Chip, chipsFor } from './why'
 
 export const sourceNames: Record<SourceKind, string> = { slack: 'Slack', github: 'GitHub', email: 'Email' }
@@ -77,6 +77,7 @@ export const TriageRowView = memo(function TriageRowView({
   const SourceIcon = sourceIcons[lead.source]
   const chips = rowChips(row, context)
   const count = row.items.length
+  const via = viaLine(row)
   return (
     <article
       className="triage-row"
@@ -101,10 +102,11 @@ export const TriageRowView = memo(function TriageRowView({
           <bdi>{snippet(stripBidiControls(lead.text)).replace(/\s+/g, ' ').trim()}</bdi>
         </span>
       </span>
+      {via ? <span className="triage-via">{via}</span> : null}
       {count > 1 ? (
-        <span className="triage-count" title={`${count} messages in this conversation`}>
+        <span className="triage-count" title={`${count} updates in this conversation`}>
           {count}
-          <span className="visually-hidden"> messages</span>
+          <span className="visually-hidden"> updates</span>
         </span>
       ) : null}
       {chips.map((chip) => (

@@ -24,8 +24,28 @@ export type TriageGroup = {
   rows: TriageRow[]
 }
 
-/** A conversation's key: account and thread, with a separator neither can hold. */
+/** A thread's key: account and thread, with a separator neither can hold. */
 const threadId = (item: InboxItem) => `${item.accountId}\u001f${item.threadKey}`
+
+/**
+ * A conversation's key in a list: the conversation key stored at ingest
+ * (one pull request through GitHub, its mail and a Slack post is one), else
+ * the thread.
+ */
+const conversationId = (item: InboxItem) =>
+  item.conversationKey === undefined ? threadId(item) : `c\u001f${item.conversationKey}`
+
+/** Where a message came from, as a row names it: the Slack channel, or the source. */
+export function placeOf(item: Pick<InboxItem, 'source' | 'container'>): string {
+  if (item.source === 'slack') return item.container
+  return item.source === 'github' ? 'GitHub' : 'email'
+}
+
+/** "via GitHub, email, #eng-backend" for a conversation that came through more than one place; else null. */
+export function viaLine(row: TriageRow): string | null {
+  const places = [...new Set(row.items.map(placeOf))]
+  return places.length > 1 ? `via ${places.join(', ')}` : null
+}
 const bySent = (a: InboxItem, b: InboxItem) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** A row for a conversation's items (in any order). */
@@ -44,7 +64,7 @@ export function toRows(items: readonly InboxItem[], isCollapsed: boolean): Triag
   if (!isCollapsed) return items.map((item) => ({ id: item.id, lead: item, items: [item] }))
   const threads = new Map<string, InboxItem[]>()
   for (const item of items) {
-    const key = threadId(item)
+    const key = conversationId(item)
     const thread = threads.get(key)
     if (thread) thread.push(item)
     else threads.set(key, [item])
@@ -67,7 +87,7 @@ export function digestGroups(sections: readonly DigestSection[]): TriageGroup[] 
         header: { source: section.source, container: group.container },
         // Keyed within the group too: a thread key is only unique where it was said.
         rows: group.threads.map((thread) =>
-          rowOf(`${id}\u001f${threadId(thread.items[0] as InboxItem)}`, thread.items),
+          rowOf(`${id}\u001f${conversationId(thread.items[0] as InboxItem)}`, thread.items),
         ),
       }
     }),

@@ -9,6 +9,7 @@ import {
   getMeta,
   listAccounts,
   listByStatus,
+  listConversation,
   listFocusSessions,
   listThread,
   markDone,
@@ -20,7 +21,7 @@ import {
 import type { LullDb } from '../../../../src/renderer/db/schema'
 import { indexAll } from '../../../../src/renderer/db/search'
 import type { Account } from '../../../../src/shared/model'
-import { ingestHeld, openFreshDb, sourceItem } from './fixtures'
+import { ingestHeld, openFreshDb, sourceItem, storedItem } from './fixtures'
 
 const t0 = 1_700_000_100_000
 let db: LullDb
@@ -48,6 +49,24 @@ describe('items', () => {
 
     const thread = await listThread(db, 'acct-1', 'C01:t1')
     expect(thread.map((item) => item.id)).toEqual(['acct-1:m1', 'acct-1:m3'])
+  })
+
+  it('lists one conversation through every source that brought it, with its own thread, oldest first', async () => {
+    const pr = 'github:github.com/acme/api#123'
+    const held = { status: 'held' as const, receivedAt: t0 }
+    const notification = storedItem(1, { ...held, accountId: 'gh', source: 'github', conversationKey: pr })
+    const mail = storedItem(2, { ...held, accountId: 'mail', source: 'email', conversationKey: pr })
+    const post = storedItem(3, { ...held, threadKey: 'C01:t9', conversationKey: pr })
+    // A reply in the Slack thread that links nothing keeps the thread's own key: still the same conversation.
+    const reply = storedItem(4, { ...held, threadKey: 'C01:t9', conversationKey: 'slack:acct-1:C01:t9' })
+    const other = storedItem(5, { ...held, conversationKey: 'github:github.com/acme/api#124' })
+    await db.items.bulkPut([{ ...notification, id: 'gh:1' }, { ...mail, id: 'mail:2' }, post, reply, other])
+
+    const conversation = await listConversation(db, post)
+    expect(conversation.map((item) => item.id)).toEqual(['gh:1', 'mail:2', 'acct-1:m3', 'acct-1:m4'])
+    // An item stored before keys were kept reads as its thread.
+    const { conversationKey: _none, ...unkeyed } = reply
+    expect((await listConversation(db, unkeyed)).map((item) => item.id)).toEqual(['acct-1:m3', 'acct-1:m4'])
   })
 
   it('counts only held items', async () => {

@@ -7,6 +7,7 @@ import {
   settleDone,
   stillSettling,
   toRows,
+  viaLine,
 } from '../../../../src/renderer/ui/list/rows'
 import type { InboxItem } from '../../../../src/shared/model'
 import { assembleDigest } from '../../../../src/shared/policy'
@@ -118,5 +119,38 @@ describe('digest rows', () => {
     expect(stillSettling(redrawn, settling).size).toBe(0)
     expect(stillSettling(flatGroupsOf([item(1, { threadKey: 'a' })]), settling).size).toBe(0)
     expect(rowsOf(settleDone(redrawn, new Map(), false))).toHaveLength(2)
+  })
+
+  it('make one row of a conversation that came through several sources, and say through which', () => {
+    const pr = 'github:github.com/acme/api#123'
+    const items = [
+      item(1, {
+        accountId: 'gh',
+        id: 'gh:1',
+        source: 'github',
+        container: 'acme/api',
+        conversationKey: pr,
+        sentAt: 10,
+      }),
+      item(2, { threadKey: 'x', container: '#eng-backend', sentAt: 30 }),
+      item(3, {
+        accountId: 'mail',
+        id: 'mail:3',
+        source: 'email',
+        container: 'Inbox',
+        conversationKey: pr,
+        sentAt: 20,
+      }),
+      item(4, { threadKey: 's', container: '#eng-backend', conversationKey: pr, sentAt: 40 }),
+    ]
+    const rows = toRows(items, true)
+    expect(rows.map((row) => row.items.map((each) => each.id))).toEqual([
+      ['gh:1', 'mail:3', 'acct-1:m4'],
+      ['acct-1:m2'],
+    ])
+    expect(rows[0]?.lead.id).toBe('acct-1:m4')
+    expect(rows[0] ? viaLine(rows[0]) : null).toBe('via GitHub, email, #eng-backend')
+    // One place only: nothing to say.
+    expect(rows[1] ? viaLine(rows[1]) : null).toBeNull()
   })
 })

@@ -143,6 +143,13 @@ describe('a digest read a page at a time', () => {
       threadKey: fc.constantFrom('t1', 't2', 't3'),
       sentAt: fc.integer({ min: 0, max: 50 }),
       needsReply: fc.boolean(),
+      // Some items came through another source as part of one conversation.
+      conversationKey: fc.option(
+        fc.constantFrom('github:github.com/acme/api#1', 'github:github.com/acme/api#2'),
+        {
+          nil: undefined,
+        },
+      ),
     }),
     { maxLength: 60 },
   )
@@ -170,6 +177,68 @@ describe('a digest read a page at a time', () => {
         const ordered = readingOrder(items).itemIds.map((id) => byId.get(id) as (typeof items)[number])
         expect(groupInOrder(ordered.slice(0, shown))).toEqual(firstItems(assembleDigest(items), shown))
       }),
+    )
+  })
+})
+
+describe('one conversation through several sources', () => {
+  it('is one thread, where its first item was said, with every item in reading order', () => {
+    const pr = 'github:github.com/acme/api#123'
+    const notification = makeInboxItem({
+      id: 'n',
+      source: 'github',
+      container: 'acme/api',
+      conversationKey: pr,
+      sentAt: t(1),
+    })
+    const mail = makeInboxItem({
+      id: 'm',
+      source: 'email',
+      container: 'Inbox',
+      conversationKey: pr,
+      sentAt: t(2),
+    })
+    const post = makeInboxItem({
+      id: 'p',
+      source: 'slack',
+      container: '#eng',
+      conversationKey: pr,
+      sentAt: t(3),
+    })
+    const chat = makeInboxItem({
+      id: 'c',
+      source: 'slack',
+      container: '#eng',
+      threadKey: 'other',
+      sentAt: t(4),
+    })
+    const sections = assembleDigest([chat, post, mail, notification])
+    expect(sections.map((section) => section.source)).toEqual(['slack', 'github'])
+    const github = sections.find((section) => section.source === 'github')
+    expect(github?.groups).toEqual([
+      {
+        container: 'acme/api',
+        threads: [{ threadKey: notification.threadKey, items: [notification, mail, post] }],
+      },
+    ])
+    expect(readingOrder([chat, post, mail, notification])).toEqual({
+      itemIds: ['c', 'n', 'm', 'p'],
+      conversations: 2,
+    })
+  })
+})
+
+describe('a check-in said in counts', () => {
+  it('counts conversations when some updates were one conversation, and items otherwise', () => {
+    const counts = { slack: 12, github: 10, email: 9 }
+    expect(describeCheckIn(counts, 12)).toEqual({
+      title: 'Check-in: 12 conversations (31 updates)',
+      body: 'Slack 12 · GitHub 10 · Email 9',
+    })
+    expect(describeCheckIn(counts, 31).title).toBe('Check-in: 31 new')
+    expect(describeCheckIn(counts).title).toBe('Check-in: 31 new')
+    expect(checkInLine({ slack: 0, github: 2, email: 1 }, 1)).toBe(
+      'Check-in: 1 conversation (3 updates) — GitHub 2 · Email 1',
     )
   })
 })
