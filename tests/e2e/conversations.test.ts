@@ -32,18 +32,25 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
         github: { reason: 'review_requested', subjectType: 'PullRequest' },
       })
       const post = host.workspace.inject({
-        ...slackMessage({ channel: '#general', thread: 'p1', author: 'Dana', text: `Can someone look at ${prUrl}?` }),
+        ...slackMessage({
+          channel: '#general',
+          thread: 'p1',
+          author: 'Dana',
+          text: `Can someone look at ${prUrl}?`,
+        }),
         facts: { links: [prUrl] },
       })
-      host.workspace.inject(slackMessage({ channel: '#general', thread: 'p2', author: 'Sam', text: 'Lunch at noon' }))
+      host.workspace.inject(
+        slackMessage({ channel: '#general', thread: 'p2', author: 'Sam', text: 'Lunch at noon' }),
+      )
       await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(3)
 
       await page.keyboard.press('Control+k')
       await page.keyboard.type('check in now')
       await page.keyboard.press('Enter')
-      await expect.poll(() => page.getByTestId('digest-title').textContent()).toContain(
-        'Check-in: 2 conversations (3 updates)',
-      )
+      await expect
+        .poll(() => page.getByTestId('digest-title').textContent())
+        .toContain('Check-in: 2 conversations (3 updates)')
       const rows = page.locator('.digest article')
       await expect.poll(() => rows.count()).toBe(2)
       const merged = page.locator('.digest [role="row"]', { hasText: 'via GitHub, #general' })
