@@ -35,9 +35,9 @@ export function DigestView({ digestId }: { digestId: string | null }) {
   if (!data.digest) return <p className="muted">No check-in yet. Your first digest appears here.</p>
   const done = rows.filter(isRowDone).length
   const conversations = data.digest.conversations ?? rows.length
-  const progress = data.hasMore
-    ? `${plural(conversations, 'conversation')}${done > 0 ? `, ${done} done of the first ${rows.length}` : ''}`
-    : `${plural(conversations, 'conversation')}${done > 0 ? `, ${done} done` : ''}`
+  // With more still to read, what is done is counted among the rows read so far.
+  const doneText = done === 0 ? '' : `, ${done} done${data.hasMore ? ` of the first ${rows.length}` : ''}`
+  const progress = `${plural(conversations, 'conversation')}${doneText}`
   return (
     <section className="digest list-view" aria-label="Digest">
       <PageHeader

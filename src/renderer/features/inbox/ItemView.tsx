@@ -14,7 +14,7 @@ import { getItem, listConversation, listRecentFocusSessions } from '../../db/rep
 import { useAttention } from '../../hooks/use-attention'
 import { useUi } from '../../store'
 import { formatWhen } from '../../ui/format'
-import { placeOf } from '../../ui/list/rows'
+import { placeOf, viaLine } from '../../ui/list/rows'
 import { SnoozeMenu } from '../../ui/list/SnoozeMenu'
 import { returnsAt } from '../../ui/list/snooze-choices'
 import { sourceIcons, sourceNames } from '../../ui/list/TriageRow'
@@ -101,7 +101,7 @@ export function ItemView({ itemId }: { itemId: string }) {
   })
   const messages = thread ?? [item]
   // One conversation through several sources or places: each message says where it came from.
-  const isMixed = new Set(messages.map(placeOf)).size > 1
+  const via = viaLine(messages)
   return (
     <section aria-label="Item" className="item-view" ref={view} tabIndex={-1}>
       <PageHeader
@@ -163,7 +163,7 @@ export function ItemView({ itemId }: { itemId: string }) {
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
           <h3>
             Conversation · {messages.length} messages
-            {isMixed ? ` · via ${[...new Set(messages.map(placeOf))].join(', ')}` : ''}
+            {via ? ` · ${via}` : ''}
           </h3>
           <ol>
             {messages.map((message) => (
@@ -173,7 +173,7 @@ export function ItemView({ itemId }: { itemId: string }) {
                 aria-current={message.id === item.id ? 'true' : undefined}
               >
                 <p className="item-thread-meta">
-                  {isMixed ? <span className="item-thread-via">{placeOf(message)} · </span> : null}
+                  {via ? <span className="item-thread-via">{placeOf(message)} · </span> : null}
                   <Field className="author" text={message.author.name} /> ·{' '}
                   {formatWhen(message.sentAt, attention.zone, attention.now)} · {statusWords[message.status]}
                   {message.id === item.id ? ' · this message' : ''}

@@ -207,7 +207,11 @@ export function TriageList(props: TriageListProps) {
     const acted = targets.filter((row) => !isRowDone(row))
     setSettling((current) => new Map([...current, ...acted.map((row) => [row.id, row.lead] as const)]))
     const unsettle = () =>
-      setSettling((current) => new Map([...current].filter(([id]) => !acted.some((row) => row.id === id))))
+      setSettling((current) => {
+        const next = new Map(current)
+        for (const row of acted) next.delete(row.id)
+        return next
+      })
     triage.done(openItems(targets)).then(
       (marked) => {
         if (marked === 0) unsettle()
@@ -284,8 +288,10 @@ export function TriageList(props: TriageListProps) {
     setSelection(key === null ? new Set() : new Set([key]))
     return true
   }
-  const latest = useRef({ act, clearPicked })
-  latest.current = { act, clearPicked }
+  // The latest callbacks, for handlers made once (the window's keys, the rows' buttons).
+  const openRow = (row: TriageRow) => triage.openInLull(row.lead, from(row))
+  const latest = useRef({ act, clearPicked, markDone, openSnooze, openRow })
+  latest.current = { act, clearPicked, markDone, openSnooze, openRow }
   useEffect(
     () =>
       addKeyTarget({
@@ -388,13 +394,11 @@ export function TriageList(props: TriageListProps) {
     () => ({ now, zone, replyWindowHours, rules: rules ?? [] }),
     [now, zone, replyWindowHours, rules],
   )
-  const rowActions = useRef({ markDone, openSnooze, openInLull: triage.openInLull, from })
-  rowActions.current = { markDone, openSnooze, openInLull: triage.openInLull, from }
   const actions = useMemo<RowActions>(
     () => ({
-      onDone: (row) => rowActions.current.markDone([row]),
-      onSnooze: (row, element) => rowActions.current.openSnooze([row], element),
-      onView: (row) => rowActions.current.openInLull(row.lead, rowActions.current.from(row)),
+      onDone: (row) => latest.current.markDone([row]),
+      onSnooze: (row, element) => latest.current.openSnooze([row], element),
+      onView: (row) => latest.current.openRow(row),
     }),
     [],
   )

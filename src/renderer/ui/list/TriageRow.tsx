@@ -77,7 +77,7 @@ export const TriageRowView = memo(function TriageRowView({
   const SourceIcon = sourceIcons[lead.source]
   const chips = rowChips(row, context)
   const count = row.items.length
-  const via = viaLine(row)
+  const via = viaLine(row.items)
   return (
     <article
       className="triage-row"

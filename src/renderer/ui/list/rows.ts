@@ -41,9 +41,9 @@ export function placeOf(item: Pick<InboxItem, 'source' | 'container'>): string {
   return item.source === 'github' ? 'GitHub' : 'email'
 }
 
-/** "via GitHub, email, #eng-backend" for a conversation that came through more than one place; else null. */
-export function viaLine(row: TriageRow): string | null {
-  const places = [...new Set(row.items.map(placeOf))]
+/** "via GitHub, email, #eng-backend" for a conversation's items that came through more than one place; else null. */
+export function viaLine(items: readonly InboxItem[]): string | null {
+  const places = [...new Set(items.map(placeOf))]
   return places.length > 1 ? `via ${places.join(', ')}` : null
 }
 const bySent = (a: InboxItem, b: InboxItem) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

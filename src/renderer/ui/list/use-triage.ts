@@ -80,7 +80,6 @@ function createTriage({ engine, db, host }: AppServices) {
     dismissToast(step.toastId)
     if (step.kind === 'done') {
       const marked = await step.marked.catch(() => [])
-      dismissToast(step.toastId)
       const { cancelled, tooLate } = await engine.undoAllDone(marked)
       const back = cancelled.length + tooLate.length
       showToast({

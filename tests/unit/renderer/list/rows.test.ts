@@ -149,8 +149,8 @@ describe('digest rows', () => {
       ['acct-1:m2'],
     ])
     expect(rows[0]?.lead.id).toBe('acct-1:m4')
-    expect(rows[0] ? viaLine(rows[0]) : null).toBe('via GitHub, email, #eng-backend')
+    expect(rows[0] ? viaLine(rows[0].items) : null).toBe('via GitHub, email, #eng-backend')
     // One place only: nothing to say.
-    expect(rows[1] ? viaLine(rows[1]) : null).toBeNull()
+    expect(rows[1] ? viaLine(rows[1].items) : null).toBeNull()
   })
 })
