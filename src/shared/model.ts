@@ -171,6 +171,13 @@ export const InboxItem = SourceItem.extend({
    * stored before names were kept have only the id.
    */
   urgentRuleName: z.string().max(300).optional(),
+  /**
+   * The rule matched another message of this item's conversation (the pull
+   * request's notification), not this one: a conversation is urgent while
+   * an urgent member of it is not done, so its mail and Slack posts come
+   * through with it.
+   */
+  isUrgentByConversation: z.literal(true).optional(),
   snoozedUntil: z.number().int().nonnegative().optional(),
   /** What "done" replaced, so undo puts the item back as it was (a held item stays held for its check-in). */
   doneFrom: z

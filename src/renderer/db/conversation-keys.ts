@@ -7,8 +7,8 @@
 // carries on where it left off.
 import type { IndexableType } from 'dexie'
 import { z } from 'zod'
-import { conversationKey } from '../../shared/conversation'
 import type { InboxItem } from '../../shared/model'
+import { keyWithSplits, readSplits, type SplitSet, splitSetOf } from './conversation-splits'
 import { storedKeyOf } from './item-rows'
 import type { LullDb } from './schema'
 
@@ -49,6 +49,7 @@ export async function keyStoredItems(db: LullDb, options: KeyingOptions): Promis
   const pageSize = options.pageSize ?? 500
   const pause = options.pause ?? nextTask
   const maxPages = options.maxPages ?? Number.POSITIVE_INFINITY
+  const splits = splitSetOf(await readSplits(db))
   const stored = Progress.safeParse((await db.meta.get(conversationKeysKey))?.value)
   // Other hosts may make other keys of rows already keyed: start over.
   let progress: Progress =
@@ -69,7 +70,7 @@ export async function keyStoredItems(db: LullDb, options: KeyingOptions): Promis
       )
         .limit(pageSize)
         .toArray()
-      const changed = rows.flatMap((row) => withKey(row, hosts) ?? [])
+      const changed = rows.flatMap((row) => withKey(row, hosts, splits) ?? [])
       if (changed.length > 0) await db.items.bulkPut(changed)
       const last = rows.length > 0 ? storedKeyOf(rows[rows.length - 1]) : null
       const next: Progress = {
@@ -93,10 +94,10 @@ function isResumable(key: IndexableType | null): key is string | number {
 }
 
 /** The row with its key set or cleared, or null when the key it has is already right. */
-function withKey(row: unknown, hosts: readonly string[]): InboxItem | null {
+function withKey(row: unknown, hosts: readonly string[], splits: SplitSet): InboxItem | null {
   if (typeof row !== 'object' || row === null) return null
   const item = row as InboxItem
-  const key = conversationKey(item, { githubHosts: hosts })
+  const key = keyWithSplits(item, hosts, splits)
   if ((item.conversationKey ?? null) === key) return null
   const next = { ...item }
   if (key === null) delete next.conversationKey

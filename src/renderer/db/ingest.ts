@@ -1,8 +1,8 @@
 // Stores one pulled batch: its items, the stream's next cursor and a pending
 // notice for each urgent item, in one transaction, so a crash between them
 // can neither lose items, skip them, nor leave an urgent one silent.
-import { conversationKey } from '../../shared/conversation'
 import { type InboxItem, ItemStatus, type SourceItem } from '../../shared/model'
+import { keyWithSplits, readSplits, type SplitSet, splitSetOf } from './conversation-splits'
 import { contentOf, hasSameContent, withNewContent } from './item-content'
 import { breakthroughNotice } from './notices'
 import { type CursorRow, cursorKey, type LullDb, type QuarantineRow } from './schema'
@@ -52,10 +52,15 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
   const setAside = (batch.skipped ?? []).map((skip, index) => skippedRow(batch, skip, index))
   return db.transaction(
     'rw',
-    [db.items, db.cursors, db.notices, db.quarantine, db.searchPending],
+    [db.items, db.cursors, db.notices, db.quarantine, db.searchPending, db.meta],
     async () => {
       const ids = items.map((item) => item.id)
-      const [stored, previousCursor] = await Promise.all([storedItems(db, ids), db.cursors.get(cursor.key)])
+      const [stored, previousCursor, splits] = await Promise.all([
+        storedItems(db, ids),
+        db.cursors.get(cursor.key),
+        readSplits(db),
+      ])
+      const keying: Keying = { hosts: batch.githubHosts ?? [], splits: splitSetOf(splits) }
       const added: InboxItem[] = []
       const changed: InboxItem[] = []
       for (let index = 0; index < items.length; index++) {
@@ -66,9 +71,10 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
         // row would cost re-ingest most of its speed; this check is what the
         // comparison below relies on.
         if (previous === undefined || !isComparable(previous) || isReopened(previous, item))
-          added.push(newItem(item, batch))
-        else if (!hasSameContent(previous, item)) changed.push(keyed(withNewContent(previous, item), batch))
+          added.push(keyed(classified(item, batch), keying))
+        else if (!hasSameContent(previous, item)) changed.push(keyed(withNewContent(previous, item), keying))
       }
+      await urgentWithTheirConversation(db, added, batch.now)
       // put, not add, for the new items too: this transaction just saw they
       // are not there, and Chromium's add costs more than put (it checks first).
       const writes = added.length === 0 ? changed : changed.length === 0 ? added : [...added, ...changed]
@@ -146,16 +152,49 @@ function isSameCursor(previous: CursorRow | undefined, next: CursorRow): boolean
   )
 }
 
-/** The row with its conversation key worked out from its content now; see shared/conversation.ts. */
-function keyed(row: InboxItem, batch: IngestBatch): InboxItem {
-  const key = conversationKey(row, { githubHosts: batch.githubHosts ?? [] })
+type Keying = { hosts: readonly string[]; splits: SplitSet }
+
+/**
+ * The row with its conversation key worked out from its content now (see
+ * shared/conversation.ts), unless the person split its thread from that conversation.
+ */
+function keyed(row: InboxItem, keying: Keying): InboxItem {
+  const key = keyWithSplits(row, keying.hosts, keying.splits)
   if (key === null) delete row.conversationKey
   else row.conversationKey = key
   return row
 }
 
-function newItem(item: SourceItem, batch: IngestBatch): InboxItem {
-  return keyed(classified(item, batch), batch)
+/**
+ * A conversation is urgent while a member an urgent rule matched is not
+ * done: a new item of it (the pull request's mail after its notification
+ * broke through) comes through at once too, quietly within the cooldown
+ * (breakthrough.ts counts the cooldown by conversation). Changes `added` in place.
+ */
+async function urgentWithTheirConversation(db: LullDb, added: InboxItem[], now: number): Promise<void> {
+  const calm = added.filter((item) => item.urgentRuleId === undefined && item.conversationKey !== undefined)
+  if (calm.length === 0) return
+  const keys = [...new Set(calm.map((item) => item.conversationKey!))]
+  const urgentOf = new Map<string, InboxItem>()
+  for (const item of added) {
+    if (item.urgentRuleId !== undefined && item.conversationKey !== undefined)
+      urgentOf.set(item.conversationKey, item)
+  }
+  const stored: InboxItem[] = await db.items
+    .where('conversationKey')
+    .anyOf(keys)
+    .filter((row) => row.urgentRuleId !== undefined && row.status !== 'done' && !row.isUrgentByConversation)
+    .toArray()
+  for (const row of stored) if (!urgentOf.has(row.conversationKey!)) urgentOf.set(row.conversationKey!, row)
+  for (const item of calm) {
+    const member = urgentOf.get(item.conversationKey!)
+    if (!member?.urgentRuleId) continue
+    item.status = 'delivered'
+    item.deliveredAt = now
+    item.urgentRuleId = member.urgentRuleId
+    if (member.urgentRuleName !== undefined) item.urgentRuleName = member.urgentRuleName
+    item.isUrgentByConversation = true
+  }
 }
 
 function classified(item: SourceItem, batch: IngestBatch): InboxItem {

@@ -85,6 +85,7 @@ export function withNewContent(stored: InboxItem, item: SourceItem): InboxItem {
   if (stored.digestId !== undefined) row.digestId = stored.digestId
   if (stored.urgentRuleId !== undefined) row.urgentRuleId = stored.urgentRuleId
   if (stored.urgentRuleName !== undefined) row.urgentRuleName = stored.urgentRuleName
+  if (stored.isUrgentByConversation) row.isUrgentByConversation = true
   if (stored.snoozedUntil !== undefined) row.snoozedUntil = stored.snoozedUntil
   return row
 }

@@ -10,16 +10,45 @@ import type { LullDb } from './schema'
 const byStatus = (db: LullDb, status: ItemStatus) =>
   db.items.where('[status+receivedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey])
 
-export type HeldCounts = { total: number; bySource: SourceCounts }
+export type HeldCounts = {
+  total: number
+  bySource: SourceCounts
+  /**
+   * How many conversations the held items make (a pull request through
+   * GitHub, its mail and Slack is one); equal to `total` when none share one.
+   */
+  conversations: number
+}
 
-/** How many items are held, in all and per source, counted on the indexes. */
+/**
+ * Past this many held items their conversations are not counted (it reads
+ * one index key each); the count says items instead. A day's held items are
+ * far fewer.
+ */
+export const conversationCountLimit = 20_000
+
+/** How many items are held, in all and per source, and the conversations they make, counted on the indexes. */
 export async function countHeldBySource(db: LullDb): Promise<HeldCounts> {
-  const [total, ...perSource] = await Promise.all([
+  const [total = 0, ...perSource] = await Promise.all([
     byStatus(db, 'held').count(),
     ...sourceKinds.map((source) => db.items.where('[status+source]').equals(['held', source]).count()),
   ])
   const [slack = 0, github = 0, email = 0] = perSource
-  return { total: total ?? 0, bySource: { slack, github, email } }
+  return {
+    total,
+    bySource: { slack, github, email },
+    conversations: await countConversations(db, 'held', total),
+  }
+}
+
+/** Conversations among the items of one status: distinct keys, plus the items without one (each its own). */
+export async function countConversations(db: LullDb, status: ItemStatus, total: number): Promise<number> {
+  if (total === 0 || total > conversationCountLimit) return total
+  const keyed = db.items
+    .where('[status+conversationKey]')
+    .between([status, Dexie.minKey], [status, Dexie.maxKey])
+  const [withKey, distinct] = await Promise.all([keyed.count(), keyed.uniqueKeys()])
+  return Math.max(0, total - withKey) + distinct.length
 }
 
 export function countWithStatus(db: LullDb, status: ItemStatus): Promise<number> {

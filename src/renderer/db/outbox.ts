@@ -51,13 +51,17 @@ export async function markDoneWithWriteBack(
   now: number,
 ): Promise<boolean> {
   const marked = await markAllDoneWithWriteBack(db, [item.id], () => kind, now)
-  return marked.length === 1
+  return marked.includes(item.id)
 }
 
 /**
  * Mark items done and queue their writes, all in one transaction (one step
  * to undo, and one write to the store for "done through here" over hundreds
- * of rows). Answers the ids it marked: an item gone, or done already, is left out.
+ * of rows). Done on one message of a conversation is done on the
+ * conversation: every other member the person has been handed (delivered
+ * or snoozed; a held one still waits for its check-in) is marked too, and
+ * each gets its own write to its own source. Answers the ids it marked: an
+ * item gone, or done already, is left out.
  */
 export function markAllDoneWithWriteBack(
   db: LullDb,
@@ -67,13 +71,26 @@ export function markAllDoneWithWriteBack(
 ): Promise<string[]> {
   return db.transaction('rw', db.items, db.outbox, async () => {
     const stored = await db.items.bulkGet([...itemIds])
-    const marked = stored.filter((item): item is InboxItem => item !== undefined && item.status !== 'done')
+    const asked = stored.filter((item): item is InboxItem => item !== undefined && item.status !== 'done')
+    const marked = [...asked, ...(await othersInTheirConversations(db, asked))]
     await db.items.bulkPut(marked.map((item) => asDone(item, now)))
     await db.outbox.bulkPut(
       marked.map((item) => queuedWrite('done', item, kindOf(item.accountId), now, item.status)),
     )
     return marked.map((item) => item.id)
   })
+}
+
+/** The members of the items' conversations handed to the person and not done, other than the items. */
+async function othersInTheirConversations(db: LullDb, items: readonly InboxItem[]): Promise<InboxItem[]> {
+  const keys = [...new Set(items.flatMap((item) => item.conversationKey ?? []))]
+  if (keys.length === 0) return []
+  const ids = new Set(items.map((item) => item.id))
+  return db.items
+    .where('conversationKey')
+    .anyOf(keys)
+    .filter((row) => !ids.has(row.id) && (row.status === 'delivered' || row.status === 'snoozed'))
+    .toArray()
 }
 
 /** Queue "read" for an item (the person opened it and asked for read to be written back). */

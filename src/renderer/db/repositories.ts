@@ -13,7 +13,9 @@ export { loadSettings, saveSettings, settingsKey } from './settings'
 // Items
 
 export function countHeld(db: LullDb): Promise<number> {
-  return db.items.where('status').equals('held').count()
+  // Named in full: a bare where('status') may be answered from
+  // [status+conversationKey], which leaves out the items without a key.
+  return db.items.where('[status+receivedAt]').between(['held', Dexie.minKey], ['held', Dexie.maxKey]).count()
 }
 
 /**

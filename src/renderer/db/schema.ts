@@ -51,7 +51,9 @@ export const schemaV1 = {
  * (measured in Chromium: each string index made an ingest 15–40% slower), so items
  * carry only what a query needs:
  * - `[status+receivedAt]`: the held count, lists by status, check-ins; Dexie
- *   answers `where('status')` from it too.
+ *   could answer `where('status')` from it, but the code names the
+ *   compound index in full: version 11's `[status+conversationKey]` also
+ *   starts with status and holds only keyed items.
  * - `digestId`: the items of one digest; free at ingest (new items have none).
  * No `accountId` index: ids are `<accountId>:<externalId>`, so an account's
  * items are a primary-key range.
@@ -158,6 +160,17 @@ export const schemaV8 = {
     'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId, conversationKey',
 }
 
+/**
+ * Version 11 adds `[status+conversationKey]`: how many conversations wait
+ * for a check-in is the number of distinct keys in the held range, read
+ * from the index without a row. (9 and 10 are the calendar and reply tables.)
+ */
+export const schemaV11 = {
+  ...schemaV8,
+  items:
+    'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId, conversationKey, [status+conversationKey]',
+}
+
 /** One term of one item; `at` is the item's `receivedAt`. */
 export type SearchPostingRow = { term: string; at: number; itemId: string }
 /** A term and how many postings it has (an estimate that only errs high: removals do not lower it). */
@@ -237,6 +250,7 @@ export class LullDb extends Dexie {
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(upgradeToV7)
     this.version(8).stores(schemaV8)
+    this.version(11).stores(schemaV11)
   }
 }
 

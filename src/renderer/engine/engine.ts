@@ -29,6 +29,7 @@ import {
   validateSettings,
 } from '../../shared/policy'
 import { deliverHeld } from '../db/checkin'
+import { countConversations } from '../db/item-queries'
 import { nextNoticeAt } from '../db/notices'
 import {
   markAllDoneWithWriteBack,
@@ -335,7 +336,8 @@ export function createEngine(deps: EngineDeps) {
     nextAt,
     deep,
   }: Omit<WakeView, 'noticeAt'> & { deep: ReturnType<typeof deepWorkAt> }) {
-    const waitingCount = await countHeld(db)
+    // Conversations, as the Now view counts them: a pull request through three sources waits as one.
+    const waitingCount = await countConversations(db, 'held', await countHeld(db))
     const isCheckInDue =
       waitingCount > 0 && (settings.checkIns.length === 0 || (nextAt !== null && nextAt - now <= 5 * 60_000))
     const state = describeTray({
@@ -703,7 +705,7 @@ export function createEngine(deps: EngineDeps) {
      * write survives a restart and is retried; undo before it is sent
      * cancels it.
      */
-    markDone: async (itemId: string) => (await engine.markAllDone([itemId])).length === 1,
+    markDone: async (itemId: string) => (await engine.markAllDone([itemId])).includes(itemId),
 
     /**
      * Mark items done in one step; answers the ids marked. Their writes wait

@@ -65,9 +65,8 @@ export function createNoticeSender(deps: {
     // Items the cooldown keeps quiet are delivered already; they only make no sound.
     for (const row of rows) if (!planned.has(row.itemId)) dropped.push(row.id)
     const record: Record<string, number> = {}
-    const plannedThreads = new Set(plan.notices.flatMap((notice) => notice.threadKeys))
-    for (const [thread, at] of Object.entries(plan.lastNotifiedAt))
-      if (!plannedThreads.has(thread)) record[thread] = at
+    const plannedKeys = new Set(plan.notices.flatMap((notice) => notice.cooldownKeys))
+    for (const [key, at] of Object.entries(plan.lastNotifiedAt)) if (!plannedKeys.has(key)) record[key] = at
     const failed: BreakthroughRow[] = []
     for (const notice of plan.notices) {
       const isOut = await show({
@@ -82,7 +81,7 @@ export function createNoticeSender(deps: {
         failed.push(...noticeRows)
         continue
       }
-      for (const thread of notice.threadKeys) record[thread] = now
+      for (const key of notice.cooldownKeys) record[key] = now
       dropped.push(...noticeRows.map((row) => row.id))
     }
     await db.transaction('rw', db.notices, db.meta, async () => {

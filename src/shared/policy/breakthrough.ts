@@ -1,6 +1,7 @@
-// The breakthrough limit: urgent items reach the user at once, but one thread
-// notifies at most once per cooldown, and a burst in one channel is one
-// notification that says how many. Items kept quiet here are still delivered;
+// The breakthrough limit: urgent items reach the user at once, but one
+// conversation notifies at most once per cooldown (a pull request that comes
+// through GitHub, its mail and Slack makes one sound), and a burst in one
+// channel is one notification that says how many. Items kept quiet here are still delivered;
 // they just make no sound.
 import type { SourceItem, UrgentRule, ViewTarget } from '../model'
 import { breakthroughWhy, noticeBodyWithReason, noticeTitle } from './notice-text'
@@ -10,7 +11,8 @@ export type BreakthroughNotice = {
   title: string
   body: string
   itemIds: string[]
-  threadKeys: string[]
+  /** The conversations (see `cooldownKeyOf`) this notice speaks for: each now cools down. */
+  cooldownKeys: string[]
   ruleId: string
   target: ViewTarget
 }
@@ -20,7 +22,7 @@ export type UrgentMatch = { item: SourceItem & { urgentRuleName?: string }; rule
 
 export type BreakthroughPlan = {
   notices: BreakthroughNotice[]
-  /** threadKey → when it last notified, epoch ms: the threads still cooling down, with this batch's. */
+  /** Cooldown key → when it last notified, epoch ms: the conversations still cooling down, with this batch's. */
   lastNotifiedAt: Record<string, number>
 }
 
@@ -28,15 +30,28 @@ export type BreakthroughPlan = {
 export type BreakthroughCandidate = {
   id: string
   threadKey: string
+  /** The conversation across sources (shared/conversation.ts), when the item has one. */
+  conversationKey?: string | undefined
   sentAt: number
   source: string
   container: string
 }
 
 /**
+ * What the cooldown counts by: the conversation when the item has one, so a
+ * pull request that broke through on GitHub stays quiet when its mail or a
+ * Slack post about it follows; else the thread.
+ */
+export function cooldownKeyOf(item: Pick<BreakthroughCandidate, 'threadKey' | 'conversationKey'>): string {
+  return item.conversationKey ?? item.threadKey
+}
+
+/**
  * The decision itself, shared by the engine and simulate(): which urgent
  * items make a sound now, grouped one notice per channel (or repository),
- * and when each thread last notified afterwards.
+ * and when each conversation last notified afterwards. Of one conversation
+ * arriving through several places at once, only the place it reached first
+ * makes a sound; the others are delivered quietly.
  */
 export function planBreakthroughs<T extends BreakthroughCandidate>(
   urgent: readonly T[],
@@ -44,26 +59,34 @@ export function planBreakthroughs<T extends BreakthroughCandidate>(
   now: number,
   cooldownMs: number,
 ): { groups: T[][]; lastNotifiedAt: Record<string, number> } {
+  const placeOf = (item: T) => `${item.source}\u0000${item.container}`
+  const firstPlace = new Map<string, string>()
   const audible = uniqueById(urgent)
-    .filter((item) => !isCoolingDown(lastNotifiedAt[item.threadKey], now, cooldownMs))
+    .filter((item) => !isCoolingDown(lastNotifiedAt[cooldownKeyOf(item)], now, cooldownMs))
     .sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id))
+    .filter((item) => {
+      const key = cooldownKeyOf(item)
+      const first = firstPlace.get(key)
+      if (first === undefined) firstPlace.set(key, placeOf(item))
+      return first === undefined || first === placeOf(item)
+    })
 
   const byPlace = new Map<string, T[]>()
   for (const item of audible) {
-    const key = `${item.source}\u0000${item.container}`
+    const key = placeOf(item)
     const group = byPlace.get(key)
     if (group) group.push(item)
     else byPlace.set(key, [item])
   }
 
   const groups = [...byPlace.values()]
-  // Keep only the threads still cooling down: older stamps no longer matter,
-  // and the record stays as small as the last few minutes' threads.
+  // Keep only the conversations still cooling down: older stamps no longer
+  // matter, and the record stays as small as the last few minutes' conversations.
   const next: Record<string, number> = {}
-  for (const [threadKey, at] of Object.entries(lastNotifiedAt)) {
-    if (isCoolingDown(at, now, cooldownMs)) next[threadKey] = at
+  for (const [key, at] of Object.entries(lastNotifiedAt)) {
+    if (isCoolingDown(at, now, cooldownMs)) next[key] = at
   }
-  for (const group of groups) for (const item of group) next[item.threadKey] = now
+  for (const group of groups) for (const item of group) next[cooldownKeyOf(item)] = now
   return { groups, lastNotifiedAt: next }
 }
 
@@ -89,9 +112,9 @@ export function planBreakthroughNotices(
 }
 
 /**
- * A thread is quiet while its last notice is younger than the cooldown. A
+ * A conversation is quiet while its last notice is younger than the cooldown. A
  * notice stamped in the future means the clock moved back; that stamp is not
- * trusted, or one clock change could silence a thread for hours.
+ * trusted, or one clock change could silence a conversation for hours.
  */
 function isCoolingDown(lastAt: number | undefined, now: number, cooldownMs: number): boolean {
   if (lastAt === undefined) return false
@@ -118,7 +141,7 @@ function summary(item: SourceItem): string {
 function noticeFor(group: UrgentMatch[]): BreakthroughNotice {
   const latest = group[group.length - 1]!
   const itemIds = group.map(({ item }) => item.id)
-  const threadKeys = [...new Set(group.map(({ item }) => item.threadKey))]
+  const cooldownKeys = [...new Set(group.map(({ item }) => cooldownKeyOf(item)))]
   const where = latest.item.container || latest.item.source
   const why = breakthroughWhy(latest.item.urgentRuleName ?? describeRule(latest.rule))
   if (group.length === 1) {
@@ -126,7 +149,7 @@ function noticeFor(group: UrgentMatch[]): BreakthroughNotice {
       title: noticeTitle(`${where} · ${latest.item.author.name}`),
       body: noticeBodyWithReason(summary(latest.item), why),
       itemIds,
-      threadKeys,
+      cooldownKeys,
       ruleId: latest.rule.id,
       target: { view: 'item', itemId: latest.item.id },
     }
@@ -135,7 +158,7 @@ function noticeFor(group: UrgentMatch[]): BreakthroughNotice {
     title: noticeTitle(`${group.length} new in ${where}`),
     body: noticeBodyWithReason(`${latest.item.author.name}: ${summary(latest.item)}`, why),
     itemIds,
-    threadKeys,
+    cooldownKeys,
     ruleId: latest.rule.id,
     target: { view: 'inbox' },
   }

@@ -9,6 +9,8 @@ export type SimArrival = {
   id: string
   at: number
   threadKey: string
+  /** The conversation across sources, when known: the cooldown counts by it. */
+  conversationKey?: string
   container: string
   source: SourceKind
   isUrgent?: boolean

@@ -19,9 +19,9 @@ export type DayStats = {
   hasData: boolean
   /** Items that arrived during deep work and were held for a check-in. */
   shielded: number
-  /** Conversations (threads) among the shielded items: the interruptions deep work was spared. */
+  /** Conversations among the shielded items (a pull request through GitHub, mail and Slack is one): the interruptions deep work was spared. */
   interruptionsAvoided: number
-  /** Notifications Lull showed: one per check-in with items, one per breakthrough thread. */
+  /** Notifications Lull showed: one per check-in with items, one per conversation that broke through. */
   notifications: number
   /** Breakthroughs per urgent rule id. */
   breakthroughsByRule: Record<string, number>
@@ -73,9 +73,11 @@ export function statsByDay(input: {
     const arrived = input.items.filter((item) => item.receivedAt >= day.start && item.receivedAt < day.end)
     const shieldedItems = arrived.filter((item) => item.urgentRuleId === undefined && isDeep(item.receivedAt))
     const breakthroughs = arrived.filter((item) => item.urgentRuleId !== undefined)
+    // Members that came through with an urgent one were not matched by its rule themselves.
+    const matched = breakthroughs.filter((item) => !item.isUrgentByConversation)
     const byRule: Record<string, number> = {}
     const ruleNames: Record<string, string> = {}
-    for (const item of breakthroughs) {
+    for (const item of matched) {
       const id = item.urgentRuleId ?? ''
       byRule[id] = (byRule[id] ?? 0) + 1
       if (item.urgentRuleName !== undefined) ruleNames[id] = item.urgentRuleName
@@ -97,8 +99,8 @@ export function statsByDay(input: {
       dayStart: day.start,
       hasData: ranThatDay || arrived.length > 0 || checkIns.length > 0,
       shielded: shieldedItems.length,
-      interruptionsAvoided: new Set(shieldedItems.map((item) => item.threadKey)).size,
-      notifications: checkIns.length + new Set(breakthroughs.map((item) => item.threadKey)).size,
+      interruptionsAvoided: new Set(shieldedItems.map(conversationOf)).size,
+      notifications: checkIns.length + new Set(breakthroughs.map(conversationOf)).size,
       breakthroughsByRule: byRule,
       ruleNames,
       focusHours: focused.reduce((sum, interval) => sum + (interval.end - interval.start), 0) / 3_600_000,
@@ -107,6 +109,9 @@ export function statsByDay(input: {
     }
   })
 }
+
+/** An item's conversation across sources, else its thread in its account. */
+const conversationOf = (item: InboxItem) => item.conversationKey ?? `${item.accountId}\u001f${item.threadKey}`
 
 /** The running spans with the current one reaching now: the engine writes it at most once a minute. */
 function runningUntilNow(spans: readonly Interval[], now: number): Interval[] {

@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { ArrowLeft } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
+import type { InboxItem } from '../../../shared/model'
 import { useServices } from '../../app-context'
 import { outboxId, retryWrite } from '../../db/outbox'
 import { getItem, listConversation, listRecentFocusSessions } from '../../db/repositories'
@@ -24,6 +25,16 @@ import { OpenLink } from '../../ui/OpenLink'
 import { PageHeader } from '../../ui/PageHeader'
 import { describeWhy } from './item-why'
 
+/**
+ * A message merged into the opened item's conversation from another thread
+ * (its own thread's messages belong together whatever their key): the
+ * person may say it is not the same.
+ */
+const isMergedIn = (message: InboxItem, item: InboxItem) =>
+  message.conversationKey !== undefined &&
+  message.conversationKey === item.conversationKey &&
+  (message.accountId !== item.accountId || message.threadKey !== item.threadKey)
+
 const statusWords = { held: 'Waiting', delivered: 'Delivered', snoozed: 'Snoozed', done: 'Done' } as const
 
 export function ItemView({ itemId }: { itemId: string }) {
@@ -32,6 +43,7 @@ export function ItemView({ itemId }: { itemId: string }) {
   const triage = useTriage()
   const goBack = useUi((state) => state.goBack)
   const openItem = useUi((state) => state.openItem)
+  const report = useUi((state) => state.report)
   const addKeyTarget = useUi((state) => state.addKeyTarget)
   const item = useLiveQuery(() => getItem(db, itemId), [db, itemId])
   const write = useLiveQuery(() => db.outbox.get(outboxId('done', itemId)), [db, itemId])
@@ -184,6 +196,19 @@ export function ItemView({ itemId }: { itemId: string }) {
                     <Button className="button link-button" onPress={() => openItem(message.id, null)}>
                       Open this message
                     </Button>
+                    {isMergedIn(message, item) ? (
+                      <Button
+                        className="button link-button"
+                        aria-label={`Not the same conversation: keep the ${placeOf(message)} message apart`}
+                        onPress={() =>
+                          void triage
+                            .keepApart(message)
+                            .catch((error: Error) => report(`Lull could not keep it apart: ${error.message}`))
+                        }
+                      >
+                        Not the same
+                      </Button>
+                    ) : null}
                   </>
                 )}
               </li>

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { FocusLength } from '../../../shared/model'
 import { describeNextCheckIn } from '../../../shared/policy'
 import { useServices } from '../../app-context'
-import { readBreakthroughsSince } from '../../db/item-queries'
+import { type HeldCounts, readBreakthroughsSince } from '../../db/item-queries'
 import { getMeta } from '../../db/repositories'
 import { type Attention, useAttention, useHeldCounts } from '../../hooks/use-attention'
 import { useSetAside, useSetAsideCount } from '../../hooks/use-set-aside'
@@ -61,7 +61,7 @@ export function NowView() {
       {isFirstRunDone === false ? <FirstRun onDone={() => {}} /> : null}
       <div className="now-cards">
         <FocusCard attention={attention} />
-        <CheckInCard attention={attention} held={counts.total} bySource={counts.bySource} />
+        <CheckInCard attention={attention} counts={counts} />
       </div>
       <Section title="Today" className="now-today">
         <TodayTimeline
@@ -137,15 +137,8 @@ function FocusCard({ attention }: { attention: Attention }) {
   )
 }
 
-function CheckInCard({
-  attention,
-  held,
-  bySource,
-}: {
-  attention: Attention
-  held: number
-  bySource: { slack: number; github: number; email: number }
-}) {
+function CheckInCard({ attention, counts }: { attention: Attention; counts: HeldCounts }) {
+  const { bySource, conversations } = counts
   const { engine } = useServices()
   const next = describeNextCheckIn({
     reason: attention.nextCheckIn,
@@ -174,11 +167,19 @@ function CheckInCard({
         Everything but urgent rules waits for your check-ins, in focus or not.
       </p>
       <p className="now-waiting">
-        <strong data-testid="waiting-count">{held}</strong> waiting
+        <strong data-testid="waiting-count">{conversations}</strong>{' '}
+        {conversations < counts.total ? (
+          <>
+            {conversations === 1 ? 'conversation' : 'conversations'} waiting{' '}
+            <span data-testid="waiting-updates">({counts.total} updates)</span>
+          </>
+        ) : (
+          'waiting'
+        )}
         {waitingLine ? <span className="muted"> · {waitingLine}</span> : null}
       </p>
       <Button variant="primary" size="sm" onClick={() => void engine.checkInNow()}>
-        Check in now ({held})
+        Check in now ({conversations})
       </Button>
     </section>
   )

@@ -8,6 +8,7 @@ import { snippet, stripBidiControls } from '../../../shared/display-text'
 import { hiddenHostWarning } from '../../../shared/link-destination'
 import type { InboxItem } from '../../../shared/model'
 import { type AppServices, useServices } from '../../app-context'
+import { splitConversation, unsplitConversation } from '../../db/conversation-splits'
 import { snoozeAll, unsnoozeAll } from '../../db/item-triage'
 import { useUi } from '../../store'
 import { dismissToast, showToast } from '../toast/Toaster'
@@ -121,7 +122,30 @@ function createTriage({ engine, db, host }: AppServices) {
     ui().openItem(item.id, from)
   }
 
-  return { done, snooze, undo, openAtSource, openInLull }
+  /**
+   * "Not the same": the message's thread leaves the conversation it was
+   * merged into, now and for its later messages. Its toast can take it back.
+   */
+  async function keepApart(message: InboxItem): Promise<boolean> {
+    const split = await splitConversation(db, message.id)
+    if (split === null) return false
+    const toastId = `apart-${nextToast++}`
+    showToast({
+      id: toastId,
+      testId: 'kept-apart',
+      message: `Kept apart: ${snippet(stripBidiControls(message.title || message.text), 60, 1)} is its own conversation now`,
+      action: {
+        label: 'Undo',
+        run: () =>
+          void unsplitConversation(db, split).catch((error: Error) =>
+            ui().report(`Lull could not merge it back: ${error.message}`),
+          ),
+      },
+    })
+    return true
+  }
+
+  return { done, snooze, undo, openAtSource, openInLull, keepApart }
 }
 
 export function useTriage(): Triage {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deliverHeld } from '../../../../src/renderer/db/checkin'
 import {
+  countConversations,
   countHeldBySource,
   countInboxFacets,
   countWithStatus,
@@ -29,7 +30,30 @@ describe('view queries', () => {
     await ingestHeld(db, [sourceItem(1), sourceItem(2), sourceItem(3, github), sourceItem(4, email)], t0)
     await markDone(db, 'acct-1:m2', t0 + 1)
 
-    expect(await countHeldBySource(db)).toEqual({ total: 3, bySource: { slack: 1, github: 1, email: 1 } })
+    expect(await countHeldBySource(db)).toEqual({
+      total: 3,
+      bySource: { slack: 1, github: 1, email: 1 },
+      conversations: 3,
+    })
+  })
+
+  it('counts the conversations the held items make: one pull request through three sources is one', async () => {
+    const pr = 'github:github.com/acme/api#7'
+    const held = { status: 'held' as const, receivedAt: t0 }
+    await db.items.bulkPut([
+      storedItem(1, { ...held, ...github, conversationKey: pr }),
+      storedItem(2, { ...held, ...email, conversationKey: pr }),
+      storedItem(3, { ...held, conversationKey: pr }),
+      storedItem(4, { ...held, conversationKey: 'slack:acct-1:C01:4' }),
+      // Stored before keys: its own conversation until the keying pass reaches it.
+      storedItem(5, held),
+      // Delivered: not waiting, whatever its conversation.
+      storedItem(6, { status: 'delivered', receivedAt: t0, deliveredAt: t0, conversationKey: pr }),
+    ])
+    const counts = await countHeldBySource(db)
+    expect(counts.total).toBe(5)
+    expect(counts.conversations).toBe(3)
+    expect(await countConversations(db, 'delivered', 1)).toBe(1)
   })
 
   it('reads a window of delivered items by offset, newest received first', async () => {

@@ -21,7 +21,7 @@ describe('planBreakthroughNotices', () => {
         title: '#incidents · Dana',
         body: 'db is down — Broke through: Slack channel #incidents',
         itemIds: [match.item.id],
-        threadKeys: [match.item.threadKey],
+        cooldownKeys: [match.item.threadKey],
         ruleId: 'rule-incidents',
         target: { view: 'item', itemId: match.item.id },
       },
@@ -57,7 +57,7 @@ describe('planBreakthroughNotices', () => {
       title: '5 new in #incidents',
       body: 'Dana: update 5 — Broke through: Slack channel #incidents',
       target: { view: 'inbox' },
-      threadKeys: ['t1', 't2', 't3', 't4', 't5'],
+      cooldownKeys: ['t1', 't2', 't3', 't4', 't5'],
     })
   })
 

@@ -64,6 +64,46 @@ describe('stats by day', () => {
     expect(today.sampleItems).toBe(1)
   })
 
+  it('counts one conversation through several sources once, and a rule only for the members it matched', () => {
+    const pr = 'github:github.com/acme/api#7'
+    const [day] = statsByDay({
+      items: [
+        item('2026-11-24T09:10:00Z', { threadKey: 'n', source: 'github', conversationKey: pr }),
+        item('2026-11-24T09:11:00Z', {
+          threadKey: 'm',
+          source: 'email',
+          accountId: 'mail',
+          conversationKey: pr,
+        }),
+        item('2026-11-24T09:12:00Z', { threadKey: 's', conversationKey: pr }),
+        item('2026-11-24T14:00:00Z', {
+          threadKey: 'u',
+          conversationKey: 'github:github.com/acme/api#8',
+          urgentRuleId: 'r',
+        }),
+        item('2026-11-24T14:01:00Z', {
+          threadKey: 'v',
+          source: 'email',
+          conversationKey: 'github:github.com/acme/api#8',
+          urgentRuleId: 'r',
+          isUrgentByConversation: true,
+        }),
+      ],
+      digests: [],
+      sessions: [],
+      blocks,
+      running: allAlong,
+      zone,
+      now,
+      days: 1,
+      replyWindowHours: 24,
+    })
+    expect(day!.shielded).toBe(3)
+    expect(day!.interruptionsAvoided).toBe(1)
+    expect(day!.notifications).toBe(1)
+    expect(day!.breakthroughsByRule).toEqual({ r: 1 })
+  })
+
   it('counts notifications shown (check-ins with items, breakthrough threads) and breakthroughs by rule, with its name', () => {
     const today = days[1]!
     expect(today.notifications).toBe(2)
