@@ -2,7 +2,8 @@
 // mode: a pull request's GitHub notification and a Slack post linking it
 // become one row in the digest, which says through which places it came;
 // the check-in counts conversations; the item view lists both messages;
-// done on the row marks both done and writes each back to its source once.
+// done on the row marks both done and writes each back to its source once;
+// "Not the same" splits a wrongly merged message out, and Undo merges it back.
 import { describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
 import { slackMessage, startTestWebHost } from './web-host'
@@ -43,7 +44,9 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
       host.workspace.inject(
         slackMessage({ channel: '#general', thread: 'p2', author: 'Sam', text: 'Lunch at noon' }),
       )
-      await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(3)
+      // Now counts what waits as conversations, and says how many updates they hold.
+      await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(2)
+      expect(await page.getByTestId('waiting-updates').textContent()).toBe('(3 updates)')
 
       await page.keyboard.press('Control+k')
       await page.keyboard.type('check in now')
@@ -73,6 +76,65 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
       expect([...host.workspace.controls.writes().done].sort()).toEqual(
         [notification.externalId, post.externalId].sort(),
       )
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('splits a wrongly merged message out with "Not the same", and merges it back with Undo', async () => {
+    const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
+    try {
+      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } })
+      await page.goto(host.url)
+      await expect.poll(() => page.getByRole('note').count()).toBeGreaterThan(0)
+      host.workspace.inject({
+        source: 'github',
+        stream: 'github',
+        threadKey: 'github:pr-123',
+        container: 'acme/api',
+        author: { id: 'lee', name: 'Lee' },
+        title: 'Retry webhooks on 502',
+        text: 'Review requested',
+        url: prUrl,
+        sentAt: Date.now() - 60_000,
+        needsReply: true,
+        github: { reason: 'review_requested', subjectType: 'PullRequest' },
+      })
+      host.workspace.inject({
+        ...slackMessage({
+          channel: '#general',
+          thread: 'p1',
+          author: 'Dana',
+          text: `Like ${prUrl}, but for queues`,
+        }),
+        facts: { links: [prUrl] },
+      })
+      await expect.poll(async () => Number(await page.getByTestId('waiting-count').textContent())).toBe(1)
+      await page.keyboard.press('Control+k')
+      await page.keyboard.type('check in now')
+      await page.keyboard.press('Enter')
+      const rows = page.locator('.digest article')
+      await expect.poll(() => rows.count()).toBe(1)
+
+      await page.locator('.digest [role="row"]', { hasText: 'via GitHub, #general' }).click()
+      await page.keyboard.press('Enter')
+      const thread = page.getByTestId('item-thread')
+      await expect.poll(() => thread.locator('li').count()).toBe(2)
+      await page.getByRole('button', { name: /Not the same conversation/ }).click()
+      // The conversation is the opened message's thread alone now.
+      await expect.poll(() => thread.count()).toBe(0)
+      const toast = page.getByTestId('kept-apart')
+      await expect.poll(() => toast.count()).toBe(1)
+
+      await page.keyboard.press('Escape')
+      await expect.poll(() => rows.count()).toBe(2)
+      await expect.poll(() => page.locator('.digest [role="row"]', { hasText: 'via' }).count()).toBe(0)
+
+      await toast.getByRole('button', { name: 'Undo' }).click()
+      await expect.poll(() => rows.count()).toBe(1)
+      await expect
+        .poll(() => page.locator('.digest [role="row"]', { hasText: 'via GitHub, #general' }).count())
+        .toBe(1)
     } finally {
       await host.close()
     }
