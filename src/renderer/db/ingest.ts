@@ -74,10 +74,17 @@ export function ingestBatch(db: LullDb, batch: IngestBatch): Promise<IngestResul
           added.push(keyed(classified(item, batch), keying))
         else if (!hasSameContent(previous, item)) changed.push(keyed(withNewContent(previous, item), keying))
       }
-      await urgentWithTheirConversation(db, added, batch.now)
+      const released = await urgentWithTheirConversation(db, added, batch.now)
       // put, not add, for the new items too: this transaction just saw they
       // are not there, and Chromium's add costs more than put (it checks first).
-      const writes = added.length === 0 ? changed : changed.length === 0 ? added : [...added, ...changed]
+      const writes =
+        released.length > 0
+          ? [...added, ...changed, ...released]
+          : added.length === 0
+            ? changed
+            : changed.length === 0
+              ? added
+              : [...added, ...changed]
       const notices = added.flatMap((item) =>
         item.urgentRuleId === undefined
           ? []
@@ -168,13 +175,19 @@ function keyed(row: InboxItem, keying: Keying): InboxItem {
 /**
  * A conversation is urgent while a member an urgent rule matched is not
  * done: a new item of it (the pull request's mail after its notification
- * broke through) comes through at once too, quietly within the cooldown
- * (breakthrough.ts counts the cooldown by conversation). Changes `added` in place.
+ * broke through) comes through at once too, and so do the members already
+ * held when the urgent one arrives. They come quietly within the cooldown
+ * (breakthrough.ts counts the cooldown by conversation). Changes `added` in
+ * place; answers the held members it let through, to be written.
  */
-async function urgentWithTheirConversation(db: LullDb, added: InboxItem[], now: number): Promise<void> {
-  const calm = added.filter((item) => item.urgentRuleId === undefined && item.conversationKey !== undefined)
-  if (calm.length === 0) return
-  const keys = [...new Set(calm.map((item) => item.conversationKey!))]
+async function urgentWithTheirConversation(
+  db: LullDb,
+  added: InboxItem[],
+  now: number,
+): Promise<InboxItem[]> {
+  const keys = [...new Set(added.flatMap((item) => item.conversationKey ?? []))]
+  if (keys.length === 0) return []
+  const addedIds = new Set(added.map((item) => item.id))
   const urgentOf = new Map<string, InboxItem>()
   for (const item of added) {
     if (item.urgentRuleId !== undefined && item.conversationKey !== undefined)
@@ -183,18 +196,34 @@ async function urgentWithTheirConversation(db: LullDb, added: InboxItem[], now: 
   const stored: InboxItem[] = await db.items
     .where('conversationKey')
     .anyOf(keys)
-    .filter((row) => row.urgentRuleId !== undefined && row.status !== 'done' && !row.isUrgentByConversation)
+    .filter((row) => !addedIds.has(row.id) && row.status !== 'done')
     .toArray()
-  for (const row of stored) if (!urgentOf.has(row.conversationKey!)) urgentOf.set(row.conversationKey!, row)
-  for (const item of calm) {
-    const member = urgentOf.get(item.conversationKey!)
-    if (!member?.urgentRuleId) continue
+  for (const row of stored) {
+    const key = row.conversationKey!
+    if (row.urgentRuleId !== undefined && !row.isUrgentByConversation && !urgentOf.has(key))
+      urgentOf.set(key, row)
+  }
+  const comeThrough = (item: InboxItem, member: InboxItem) => {
     item.status = 'delivered'
     item.deliveredAt = now
     item.urgentRuleId = member.urgentRuleId
     if (member.urgentRuleName !== undefined) item.urgentRuleName = member.urgentRuleName
     item.isUrgentByConversation = true
   }
+  for (const item of added) {
+    const member = item.urgentRuleId === undefined ? urgentOf.get(item.conversationKey ?? '') : undefined
+    if (member) comeThrough(item, member)
+  }
+  // Held members of a conversation that just turned urgent: handed over with it.
+  const released: InboxItem[] = []
+  for (const row of stored) {
+    const member = urgentOf.get(row.conversationKey!)
+    if (row.status !== 'held' || !member || !addedIds.has(member.id)) continue
+    const { snoozedUntil: _none, ...held } = row
+    comeThrough(held, member)
+    released.push(held)
+  }
+  return released
 }
 
 function classified(item: SourceItem, batch: IngestBatch): InboxItem {

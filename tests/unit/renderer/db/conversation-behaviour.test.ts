@@ -107,6 +107,19 @@ describe('an urgent member makes the conversation urgent', () => {
     expect(await db.notices.count()).toBe(3)
   })
 
+  it('lets through the members already held when an urgent one arrives, without a notice of their own', async () => {
+    const classify = (item: SourceItem) => (item.source === 'github' ? 'rule-reviews' : null)
+    await ingest([mail, post], t0, classify)
+    expect((await db.items.bulkGet([mail.id, post.id])).map((row) => row?.status)).toEqual(['held', 'held'])
+    await ingest([notification], t0 + 60_000, classify)
+    const rows = await db.items.bulkGet([mail.id, post.id])
+    expect(rows.map((row) => row?.status)).toEqual(['delivered', 'delivered'])
+    expect(rows.every((row) => row?.isUrgentByConversation && row.deliveredAt === t0 + 60_000)).toBe(true)
+    expect((await db.notices.toArray()).map((notice) => notice.id)).toEqual([
+      `breakthrough:${notification.id}`,
+    ])
+  })
+
   it('holds new members again once the urgent one is done', async () => {
     const classify = (item: SourceItem) => (item.source === 'github' ? 'rule-reviews' : null)
     await ingest([notification], t0, classify)
