@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures and its
 // ratio against a baseline measured in the same run.
 import { benchCheckIn } from './checkin'
+import { benchConversations } from './conversations'
 import { benchFace } from './face'
 import { benchGithubHours } from './github-hour'
 import { benchImap } from './imap'
@@ -32,6 +33,10 @@ console.log('\n== email: IDLE latency and a 5,000-message first sync (Node, a re
 await benchImap()
 console.log(`\n== ingest ${count.toLocaleString('en')} items (Chromium, real IndexedDB)`)
 for (const line of await benchIngest({ count })) console.log(line)
+console.log(
+  `\n== one conversation across sources at ${count.toLocaleString('en')} items (Chromium, real IndexedDB)`,
+)
+for (const line of await benchConversations({ count })) console.log(line)
 console.log('\n== check-in of 50,000 held items (Chromium, real IndexedDB)')
 for (const line of await benchCheckIn()) console.log(line)
 console.log('\n== 200,000 stored items: Now view and idle (the app in Chromium, browser mode)')
