@@ -27,7 +27,7 @@ const Timings = z.object({
 
 export async function benchConversations(options: { count?: number; held?: number } = {}): Promise<string[]> {
   const count = options.count ?? 100_000
-  const held = Math.min(options.held ?? 20_000, Math.floor(count / 5))
+  const held = Math.min(options.held ?? 5_000, Math.floor(count / 5))
   const result = Timings.parse(
     await evaluateInBenchPage(
       pageRoot,

@@ -4,6 +4,7 @@
 // the check-in counts conversations; the item view lists both messages;
 // done on the row marks both done and writes each back to its source once;
 // "Not the same" splits a wrongly merged message out, and Undo merges it back.
+import AxeBuilder from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
 import { slackMessage, startTestWebHost } from './web-host'
@@ -15,8 +16,9 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
 
   it('is one row in the digest, shows both messages, and is done everywhere at once', async () => {
     const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } })
     try {
-      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
       await page.goto(host.url)
       await expect.poll(() => page.getByRole('note').count()).toBeGreaterThan(0)
       const notification = host.workspace.inject({
@@ -59,12 +61,19 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
       const merged = page.locator('.digest [role="row"]', { hasText: 'via GitHub, #general' })
       await expect.poll(() => merged.count()).toBe(1)
 
+      // A merged row, as a screen reader and axe see it: no violation of any impact.
+      const axe = await new AxeBuilder({ page })
+        .include('.digest')
+        .options({ resultTypes: ['violations'] })
+        .analyze()
+      expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+
       // The item view lists both messages of the conversation, each with where it came from.
       await merged.click()
       await page.keyboard.press('Enter')
       const thread = page.getByTestId('item-thread')
       await expect.poll(() => thread.locator('li').count()).toBe(2)
-      expect(await thread.locator('h3').textContent()).toContain('via GitHub, #general')
+      expect(await thread.locator('h2').textContent()).toContain('via GitHub, #general')
       await page.keyboard.press('Escape')
 
       // Done on the row marks both done, and each goes back to its source once the undo window is over.
@@ -77,14 +86,16 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
         [notification.externalId, post.externalId].sort(),
       )
     } finally {
+      await context.close()
       await host.close()
     }
   })
 
   it('splits a wrongly merged message out with "Not the same", and merges it back with Undo', async () => {
     const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } })
     try {
-      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
       await page.goto(host.url)
       await expect.poll(() => page.getByRole('note').count()).toBeGreaterThan(0)
       host.workspace.inject({
@@ -120,6 +131,11 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
       await page.keyboard.press('Enter')
       const thread = page.getByTestId('item-thread')
       await expect.poll(() => thread.locator('li').count()).toBe(2)
+      const itemAxe = await new AxeBuilder({ page })
+        .include('.item-view')
+        .options({ resultTypes: ['violations'] })
+        .analyze()
+      expect(itemAxe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
       await page.getByRole('button', { name: /Not the same conversation/ }).click()
       // The conversation is the opened message's thread alone now.
       await expect.poll(() => thread.count()).toBe(0)
@@ -136,6 +152,7 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
         .poll(() => page.locator('.digest [role="row"]', { hasText: 'via GitHub, #general' }).count())
         .toBe(1)
     } finally {
+      await context.close()
       await host.close()
     }
   })

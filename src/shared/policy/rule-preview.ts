@@ -26,7 +26,7 @@ export type RulePreview = {
  */
 export function previewRule(
   rule: UrgentRule,
-  items: ReadonlyArray<SourceItem & { receivedAt: number }>,
+  items: ReadonlyArray<SourceItem & { receivedAt: number; conversationKey?: string | undefined }>,
   settings: Settings,
   options: { zone: string; now: number; pollMs: number },
 ): RulePreview {
@@ -37,6 +37,8 @@ export function previewRule(
     id: item.id,
     at: item.receivedAt,
     threadKey: item.threadKey,
+    // The preview counts sounds as the engine makes them: once per conversation within the cooldown.
+    ...(item.conversationKey === undefined ? {} : { conversationKey: item.conversationKey }),
     container: item.container,
     source: item.source,
     isUrgent: true,

@@ -149,7 +149,7 @@ export function ItemView({ itemId }: { itemId: string }) {
         <MessageText text={item.text} isFull />
       </article>
       <section className="item-why" aria-label="Why it is here" data-testid="item-why">
-        <h3>Why it is here</h3>
+        <h2>Why it is here</h2>
         <dl>
           {why.map((line) => (
             <div key={line.label}>
@@ -173,10 +173,10 @@ export function ItemView({ itemId }: { itemId: string }) {
       ) : null}
       {messages.length > 1 ? (
         <section className="item-thread" aria-label="Conversation" data-testid="item-thread">
-          <h3>
+          <h2>
             Conversation · {messages.length} messages
             {via ? ` · ${via}` : ''}
-          </h3>
+          </h2>
           <ol>
             {messages.map((message) => (
               <li

@@ -37,6 +37,17 @@ describe('a rule preview', () => {
     expect(preview.notifications).toBe(1)
   })
 
+  it('counts one notification for a conversation that reaches the rule through several threads within the cooldown', () => {
+    const pr = 'github:github.com/acme/api#7'
+    const threads = [
+      { ...stored(10, { container: '#incidents', threadKey: 'post' }), conversationKey: pr },
+      { ...stored(9, { container: '#incidents', threadKey: 'follow-up' }), conversationKey: pr },
+    ]
+    expect(previewRule(incidents, threads, settings, options).notifications).toBe(1)
+    const unkeyed = threads.map(({ conversationKey: _none, ...item }) => item)
+    expect(previewRule(incidents, unkeyed, settings, options).notifications).toBe(2)
+  })
+
   it('costs nothing for a rule that matches nothing', () => {
     const preview = previewRule(
       { id: 'k', kind: 'slack-keyword', keyword: 'outage' },
