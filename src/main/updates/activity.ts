@@ -12,6 +12,7 @@ import type { Activity } from './policy'
 const writeBackCalls: ReadonlySet<CallName> = new Set([
   'item:done-write',
   'item:read-write',
+  'slack:reply-post',
   'focus:status-set',
   'focus:status-restore',
 ])

@@ -27,6 +27,8 @@ export const callDeadlineMs: Record<CallName, number> = {
   'source:pull': 45_000,
   'item:done-write': 30_000,
   'item:read-write': 30_000,
+  'slack:reply-post': 30_000,
+  'slack:reply-check': 30_000,
   'source:watch': 30_000,
   'source:reconnect': 10_000,
   'focus:status-set': 30_000,
