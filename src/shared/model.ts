@@ -232,6 +232,8 @@ export const DmReplySettings = z.object({
   isOncePerDay: z.boolean(),
   /** Someone who wrote this many minutes before deep work began is mid-conversation: no reply. */
   midConversationMinutes: z.number().int().min(0).max(240),
+  /** When it was last turned on, epoch ms: a DM sent before then was held without a promise of a reply. */
+  onSince: z.number().int().nonnegative().optional(),
 })
 export type DmReplySettings = z.infer<typeof DmReplySettings>
 

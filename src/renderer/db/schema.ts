@@ -158,6 +158,42 @@ export const schemaV8 = {
     'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId, conversationKey',
 }
 
+/**
+ * Version 10 adds `replies`: the reply to a DM held during deep work, one
+ * row per DM (keyed by its item id), written in the same transaction as its
+ * outbox row, so it is sent once whatever stops Lull, and kept after it is
+ * sent: the DM's row shows it, Stats counts the people told, and the policy
+ * reads who was told already. Indexed by account and by when it was queued.
+ */
+export const schemaV10 = {
+  ...schemaV8,
+  replies: 'id, accountId, queuedAt',
+}
+
+/** The reply to one DM; see schemaV10. */
+export type ReplyRow = {
+  /** The DM's item id. */
+  id: string
+  accountId: string
+  /** Who was told, by the source's id and by name. */
+  authorId: string
+  authorName: string
+  /** The conversation the reply goes to. */
+  channel: string
+  text: string
+  /** The deep-work stretch it answered in, and the check-in it named. */
+  stretchStart: number
+  checkInAt: number
+  queuedAt: number
+  /**
+   * 'sending' once a try began: a try that Lull did not see finish may have
+   * reached Slack, so the next one looks before it posts.
+   */
+  state: 'queued' | 'sending' | 'sent' | 'failed'
+  sentAt: number | null
+  error: string | null
+}
+
 /** One term of one item; `at` is the item's `receivedAt`. */
 export type SearchPostingRow = { term: string; at: number; itemId: string }
 /** A term and how many postings it has (an estimate that only errs high: removals do not lower it). */
@@ -166,7 +202,7 @@ export type SearchWordRow = { term: string; count: number }
 export type OutboxRow = {
   /** `<action>:<item id>`: marking the same item twice queues one write. */
   id: string
-  action: 'done' | 'read'
+  action: 'done' | 'read' | 'reply'
   itemId: string
   accountId: string
   kind: Account['kind']
@@ -226,6 +262,7 @@ export class LullDb extends Dexie {
   searchPostings!: Table<SearchPostingRow, [string, number, string]>
   searchWords!: Table<SearchWordRow, string>
   searchPending!: Table<{ itemId: string }, string>
+  replies!: Table<ReplyRow, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -237,6 +274,7 @@ export class LullDb extends Dexie {
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(upgradeToV7)
     this.version(8).stores(schemaV8)
+    this.version(10).stores(schemaV10)
   }
 }
 

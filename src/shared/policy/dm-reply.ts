@@ -28,6 +28,7 @@ export type ReplySkipReason =
   | 'not-held'
   | 'not-deep'
   | 'before-deep-work'
+  | 'before-turned-on'
   | 'mid-conversation'
   | 'replied-this-stretch'
   | 'replied-today'
@@ -47,6 +48,7 @@ export const replySkipText: Record<ReplySkipReason, string> = {
   'not-held': 'it was not held',
   'not-deep': 'you were not in deep work',
   'before-deep-work': 'it was sent before deep work began',
+  'before-turned-on': 'it was sent before the reply was turned on',
   'mid-conversation': 'they wrote just before deep work began (mid-conversation)',
   'replied-this-stretch': 'already told during this deep work',
   'replied-today': 'already told today',
@@ -133,6 +135,7 @@ export function decideReply(dm: ReplyCandidate, context: ReplyContext): ReplyDec
   const stretch = deepStretchAt(settings.deepWorkBlocks, context.sessions, zone, at)
   if (!stretch) return skip('not-deep')
   if (dm.sentAt < stretch.start) return skip('before-deep-work')
+  if (reply.onSince !== undefined && dm.sentAt < reply.onSince) return skip('before-turned-on')
   const quietFrom = stretch.start - reply.midConversationMinutes * 60_000
   const isMidConversation = context.dms.some(
     (other) =>
