@@ -120,12 +120,6 @@ export async function messagesInConversation(
     .toArray()
 }
 
-/** The reply to each of these items that was sent or is on its way, by item id. */
-export async function repliesFor(db: LullDb, itemIds: readonly string[]): Promise<Map<string, ReplyRow>> {
-  const rows = await db.replies.bulkGet([...itemIds])
-  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])))
-}
-
 /** Replies sent in [from, to): the people told (by account and sender), for Stats. */
 export async function peopleTold(db: LullDb, from: number, to: number): Promise<number> {
   const rows = await db.replies
@@ -134,4 +128,10 @@ export async function peopleTold(db: LullDb, from: number, to: number): Promise<
     .filter((row) => row.state === 'sent' && row.sentAt !== null && row.sentAt >= from && row.sentAt < to)
     .toArray()
   return new Set(rows.map((row) => `${row.accountId}|${row.authorId}`)).size
+}
+
+/** Every reply sent, by the DM's item id: what the rows show. */
+export async function sentReplies(db: LullDb): Promise<Map<string, { sentAt: number; text: string }>> {
+  const rows = await db.replies.filter((row) => row.state === 'sent' && row.sentAt !== null).toArray()
+  return new Map(rows.map((row) => [row.id, { sentAt: row.sentAt ?? row.queuedAt, text: row.text }]))
 }
