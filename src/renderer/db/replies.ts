@@ -135,3 +135,18 @@ export async function sentReplies(db: LullDb): Promise<Map<string, { sentAt: num
   const rows = await db.replies.filter((row) => row.state === 'sent' && row.sentAt !== null).toArray()
   return new Map(rows.map((row) => [row.id, { sentAt: row.sentAt ?? row.queuedAt, text: row.text }]))
 }
+
+/** An account's stored DMs and group DMs sent since `since`: what the reply preview replays. */
+export function directMessagesSince(db: LullDb, accountId: string, since: number): Promise<InboxItem[]> {
+  const prefix = `${accountId}:`
+  return db.items
+    .where(':id')
+    .between(prefix, `${prefix}\uffff`, true, true)
+    .filter(
+      (item) =>
+        item.accountId === accountId &&
+        item.sentAt >= since &&
+        (item.slack?.conversationKind === 'im' || item.slack?.conversationKind === 'mpim'),
+    )
+    .toArray()
+}
