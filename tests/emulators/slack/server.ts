@@ -730,6 +730,10 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     withoutScope(scope: string) {
       scopes = scopes.filter((granted) => granted !== scope)
     },
+    /** The app reinstalled with a scope added. */
+    withScope(scope: string) {
+      if (!scopes.includes(scope)) scopes = [...scopes, scope]
+    },
     /** Ends every open socket at once, as a network drop would. */
     dropSockets() {
       for (const ws of sockets) ws.terminate()
