@@ -231,7 +231,11 @@ export const DmReplySettings = z.object({
   /** At most one reply a person a day, across blocks; off means one per deep-work stretch. */
   isOncePerDay: z.boolean(),
   /** Someone who wrote this many minutes before deep work began is mid-conversation: no reply. */
-  midConversationMinutes: z.number().int().min(0).max(240),
+  midConversationMinutes: z
+    .number('The mid-conversation window is a whole number of minutes.')
+    .int('The mid-conversation window is a whole number of minutes.')
+    .min(0, 'The mid-conversation window is a whole number of minutes, from 0 to 240.')
+    .max(240, 'The mid-conversation window is a whole number of minutes, from 0 to 240.'),
   /** When it was last turned on, epoch ms: a DM sent before then was held without a promise of a reply. */
   onSince: z.number().int().nonnegative().optional(),
 })

@@ -3,7 +3,7 @@
 // the Focus view (a token without chat:write is told what to do, and the
 // switch stays off), a DM during a focus session gets one reply naming the
 // check-in and the urgent channel, the held DM's row says "you replied at",
-// and Stats counts the person told.
+// Stats counts the person told, and the preview replays the same decision.
 import { describe, expect, it } from 'vitest'
 import { createSlackSourceFactory } from '../../src/main/sources/slack'
 import { startSlackEmulator } from '../emulators/slack/server'
@@ -71,6 +71,16 @@ describe.skipIf(!hasChromium)('answering DMs during deep work', () => {
         .toMatch(/^you replied at \d\d:\d\d: I'm heads-down/)
       await page.getByRole('button', { name: 'Stats', exact: true }).click()
       await expect.poll(() => page.getByTestId('stat-people-told').textContent()).toBe('1')
+
+      // The preview replays the stored DMs through the same decision: the first told, the second not again.
+      await page.getByRole('button', { name: 'Focus', exact: true }).click()
+      await page.getByRole('button', { name: 'Preview the last 7 days' }).click()
+      await expect
+        .poll(() => page.getByTestId('dm-reply-preview').textContent())
+        .toBe('1 DM would have been answered of 2.')
+      expect(await page.locator('.dm-reply-preview-list li').last().textContent()).toMatch(
+        /not told: already told during this deep work/,
+      )
       expect(emulator.posts()).toHaveLength(1)
     } finally {
       await host.close()

@@ -57,10 +57,16 @@ function DmReplyForm({ account, attention }: { account: Account; attention: Atte
   const { engine } = useServices()
   const saved = account.dmReply ?? defaultDmReply
   const [template, setTemplate] = useState(saved.template)
+  const [quiet, setQuiet] = useState(String(saved.midConversationMinutes))
   const [note, setNote] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const save = async (change: Partial<DmReplySettings>) => {
-    const next = { ...saved, template, ...change }
+    const next = {
+      ...saved,
+      template,
+      midConversationMinutes: quiet.trim() === '' ? Number.NaN : Number(quiet),
+      ...change,
+    }
     const checked = DmReplySettings.safeParse(next)
     if (!checked.success) {
       setError(checked.error.issues[0]?.message ?? 'That reply cannot be saved.')
@@ -119,12 +125,19 @@ function DmReplyForm({ account, attention }: { account: Account; attention: Atte
         checked={saved.isOncePerDay}
         onChange={(isOncePerDay) => void save({ isOncePerDay })}
       />
-      <p className="muted">
-        Never answered: bots and Slackbot, channels, messages that broke through, and anyone who wrote in the{' '}
-        {saved.midConversationMinutes} minutes before deep work began (you were talking).
-      </p>
+      <Field
+        label="Mid-conversation window (minutes)"
+        help="Someone who wrote this soon before deep work began is not answered: you were talking. 0 answers them too."
+      >
+        <input inputMode="numeric" value={quiet} onChange={(event) => setQuiet(event.target.value)} />
+      </Field>
+      <p className="muted">Never answered: bots and Slackbot, channels, and messages that broke through.</p>
       <div className="dm-reply-actions">
-        <Button variant="primary" onClick={() => void save({})} disabled={template === saved.template}>
+        <Button
+          variant="primary"
+          onClick={() => void save({})}
+          disabled={template === saved.template && quiet === String(saved.midConversationMinutes)}
+        >
           Save reply
         </Button>
       </div>
