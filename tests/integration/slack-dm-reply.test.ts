@@ -162,6 +162,23 @@ describe('the reply to DMs held during deep work, through the app', () => {
     expect(await app.db.outbox.count()).toBe(0)
   })
 
+  it('a reply that could not be sent before the check-in it named is dropped, not sent late', async () => {
+    const app = await startApp()
+    await turnOn(app)
+    app.emulator.failMethod('chat.postMessage', { kind: 'drop' })
+    await at(app, '09:08:00')
+    app.emulator.say({ channel: 'D0ANN', user: 'U0ANN', text: 'ping' })
+    await sync(app, '09:10:00')
+    // Lull was closed until after the 11:30 check-in.
+    await app.restart()
+    await sync(app, '11:45:00')
+    expect(app.emulator.posts()).toEqual([])
+    const [reply] = await app.db.replies.toArray()
+    expect(reply?.state).toBe('expired')
+    expect(reply?.error).toMatch(/check-in it named had passed/)
+    expect(await app.db.outbox.count()).toBe(0)
+  })
+
   it('a token without chat:write: turning the reply on says so, and Slack is never asked to post', async () => {
     const app = await startApp({ withoutScope: true })
     const outcome = await app.engine.setDmReply(app.account.id, { ...defaultDmReply, isOn: true })

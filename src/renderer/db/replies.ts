@@ -68,6 +68,17 @@ export function replySent(db: LullDb, id: string, sentAt: number): Promise<void>
   })
 }
 
+/** Its check-in passed before it could be sent: it is dropped, with why, and leaves the outbox. */
+export function replyExpired(db: LullDb, id: string): Promise<void> {
+  return db.transaction('rw', db.replies, db.outbox, async () => {
+    await db.replies.update(id, {
+      state: 'expired',
+      error: 'Not sent: the check-in it named had passed before Slack could be reached.',
+    })
+    await db.outbox.delete(outboxId('reply', id))
+  })
+}
+
 /** A try failed; after the outbox's last try the reply shows as failed with why. */
 export async function replyFailed(db: LullDb, id: string, error: string, isFinal: boolean): Promise<void> {
   await db.replies.update(id, { error, ...(isFinal ? { state: 'failed' as const } : {}) })

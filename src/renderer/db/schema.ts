@@ -187,9 +187,10 @@ export type ReplyRow = {
   queuedAt: number
   /**
    * 'sending' once a try began: a try that Lull did not see finish may have
-   * reached Slack, so the next one looks before it posts.
+   * reached Slack, so the next one looks before it posts. 'expired' when
+   * the check-in it named passed before it could be sent (it is dropped).
    */
-  state: 'queued' | 'sending' | 'sent' | 'failed'
+  state: 'queued' | 'sending' | 'sent' | 'failed' | 'expired'
   sentAt: number | null
   error: string | null
 }

@@ -7,7 +7,7 @@
 import { HostError } from '../../shared/contract'
 import { defaultDoneWriteBack } from '../../shared/model'
 import { listDueWrites, writeFailed, writeGaveUp } from '../db/outbox'
-import { markReplySending, replyFailed, replySent } from '../db/replies'
+import { markReplySending, replyExpired, replyFailed, replySent } from '../db/replies'
 import type { LullDb, OutboxRow } from '../db/schema'
 import type { HostClient } from '../host/client'
 
@@ -37,13 +37,20 @@ export function createOutboxSender(deps: {
     return (await db.items.get(row.itemId))?.status !== 'done'
   }
 
-  /** Post one reply; answers false when its row is gone (the account was removed). */
-  async function sendReply(row: OutboxRow, account: { id: string; kind: OutboxRow['kind'] }) {
-    const reply = await markReplySending(db, row.itemId)
-    if (!reply || reply.state === 'sent') {
+  /** Post one reply, unless it was sent, its account removed, or its check-in has passed. */
+  async function sendReply(row: OutboxRow, account: { id: string; kind: OutboxRow['kind'] }, now: number) {
+    const current = await db.replies.get(row.itemId)
+    if (!current || current.state === 'sent') {
       await db.outbox.delete(row.id)
       return
     }
+    // A promise about a check-in that has passed would mislead: the DM has been delivered by now.
+    if (now >= current.checkInAt) {
+      await replyExpired(db, current.id)
+      return
+    }
+    const reply = await markReplySending(db, row.itemId)
+    if (!reply) return
     const answer = await host.call('slack:reply-post', {
       account,
       channel: reply.channel,
@@ -60,7 +67,7 @@ export function createOutboxSender(deps: {
       const account = { id: row.accountId, kind: row.kind }
       if (row.action === 'reply') {
         try {
-          await sendReply(row, account)
+          await sendReply(row, account, now)
         } catch (error) {
           const message = error instanceof HostError || error instanceof Error ? error.message : String(error)
           // Refused (no chat:write, a conversation gone) or a token Slack no longer takes: trying again changes nothing.

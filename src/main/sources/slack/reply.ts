@@ -93,6 +93,7 @@ export function createReplyPoster(input: {
       const postedAt = await findPosted(request, selfId)
       if (postedAt !== null) return { postedAt, isRepeat: true }
     }
+    // Slack counts its rate in real seconds, so the gap is kept on the wall clock, not the source's `now`.
     const wait = lastPostAt + postGapMs - Date.now()
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     lastPostAt = Date.now()
