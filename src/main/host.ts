@@ -294,6 +294,13 @@ export function createHost(deps: HostDeps): HostHandlers {
       return source.postReply(reply)
     },
 
+    async 'slack:reply-delete'({ account, channel, ts }) {
+      const source = await sourceFor(account)
+      if (!source.deleteReply) return { isDeleted: false }
+      await source.deleteReply(channel, ts)
+      return { isDeleted: true }
+    },
+
     async 'slack:reply-check'({ account }) {
       const source = await sourceFor(account)
       if (!source.checkReplyScope)

@@ -237,7 +237,23 @@ export const calls = {
         mayHaveBeenSent: z.boolean(),
       })
       .strict(),
-    response: z.object({ postedAt: z.number().int().nonnegative(), isRepeat: z.boolean() }),
+    response: z.object({
+      postedAt: z.number().int().nonnegative(),
+      /** Slack's id of the posted message, to take it back. */
+      ts: z.string().regex(/^\d{1,12}\.\d{1,6}$/),
+      isRepeat: z.boolean(),
+    }),
+  },
+  /** Take back a reply Lull posted for the person (chat.delete of that message). */
+  'slack:reply-delete': {
+    request: z
+      .object({
+        account: AccountRef,
+        channel: z.string().min(1).max(64),
+        ts: z.string().regex(/^\d{1,12}\.\d{1,6}$/),
+      })
+      .strict(),
+    response: z.object({ isDeleted: z.boolean() }),
   },
   /** Whether the account's token may post as the person (chat:write); asked when the reply is turned on. */
   'slack:reply-check': {

@@ -3,7 +3,8 @@
 // the Focus view (a token without chat:write is told what to do, and the
 // switch stays off), a DM during a focus session gets one reply naming the
 // check-in and the urgent channel, the held DM's row says "you replied at",
-// Stats counts the person told, and the preview replays the same decision.
+// Stats counts the person told, the preview replays the same decision, and
+// the reply can be taken back from the DM's item view.
 import { describe, expect, it } from 'vitest'
 import { createSlackSourceFactory } from '../../src/main/sources/slack'
 import { startSlackEmulator } from '../emulators/slack/server'
@@ -71,6 +72,20 @@ describe.skipIf(!hasChromium)('answering DMs during deep work', () => {
         .toMatch(/^you replied at \d\d:\d\d: I'm heads-down/)
       await page.getByRole('button', { name: 'Stats', exact: true }).click()
       await expect.poll(() => page.getByTestId('stat-people-told').textContent()).toBe('1')
+
+      // Opened, the DM shows the reply with "Take back"; taking it back deletes it from the DM.
+      await page.getByRole('button', { name: 'Waiting', exact: true }).click()
+      const replied = page.locator('.triage-row', { has: page.locator('.triage-replied') })
+      await replied.hover()
+      await replied.getByRole('button', { name: 'View' }).click()
+      await expect
+        .poll(() => page.getByTestId('item-reply').textContent())
+        .toMatch(/^You replied at \d\d:\d\d/)
+      await page.getByTestId('item-reply').getByRole('button', { name: 'Take back' }).click()
+      await expect
+        .poll(() => page.getByTestId('item-reply').textContent())
+        .toBe('You took back the reply Lull sent.')
+      expect(emulator.isDeleted('D0DANA', post?.ts ?? '')).toBe(true)
 
       // The preview replays the stored DMs through the same decision: the first told, the second not again.
       await page.getByRole('button', { name: 'Focus', exact: true }).click()

@@ -3,10 +3,11 @@
 // IndexedDB and a clock moved by hand. Each person is told once a block,
 // with the check-in their DM will be delivered at and the urgent channel;
 // bots, people mid-conversation and anyone outside deep work are not; a
-// stop at any point repeats nothing and loses nothing; a token without
-// chat:write is told so and Slack is asked nothing.
+// stop at any point repeats nothing and loses nothing; a reply can be taken
+// back; a token without chat:write is told so and Slack is asked nothing.
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
+import { peopleTold, sentReplies } from '../../src/renderer/db/replies'
 import { defaultDmReply, type Settings } from '../../src/shared/model'
 import { startSlackApp } from '../emulators/slack/app'
 import type { SlackEmulator } from '../emulators/slack/server'
@@ -160,6 +161,26 @@ describe('the reply to DMs held during deep work, through the app', () => {
     expect(postsTo(app, 'D0ANN')).toHaveLength(1)
     expect((await app.db.replies.toArray()).map((reply) => reply.state)).toEqual(['sent'])
     expect(await app.db.outbox.count()).toBe(0)
+  })
+
+  it('a reply taken back is deleted from the DM, no longer shown or counted, and not sent again', async () => {
+    const app = await startApp()
+    await turnOn(app)
+    await at(app, '09:08:00')
+    app.emulator.say({ channel: 'D0ANN', user: 'U0ANN', text: 'ping' })
+    await sync(app, '09:10:00')
+    const [post] = postsTo(app, 'D0ANN')
+    const [reply] = await app.db.replies.toArray()
+    expect(reply?.ts).toBe(post?.ts)
+    expect(await app.engine.takeBackReply(reply?.id ?? '')).toEqual({ ok: true })
+    expect(app.emulator.isDeleted('D0ANN', post?.ts ?? '')).toBe(true)
+    expect((await app.db.replies.get(reply?.id ?? ''))?.state).toBe('taken-back')
+    expect((await sentReplies(app.db)).size).toBe(0)
+    expect(await peopleTold(app.db, 0, Number.POSITIVE_INFINITY)).toBe(0)
+    await at(app, '09:20:00')
+    app.emulator.say({ channel: 'D0ANN', user: 'U0ANN', text: 'ping again' })
+    await sync(app, '09:21:00')
+    expect(postsTo(app, 'D0ANN')).toHaveLength(1)
   })
 
   it('a reply that could not be sent before the check-in it named is dropped, not sent late', async () => {

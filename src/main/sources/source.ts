@@ -46,7 +46,9 @@ export interface Source {
     replyId: string
     queuedAt: number
     mayHaveBeenSent: boolean
-  }): Promise<{ postedAt: number; isRepeat: boolean }>
+  }): Promise<{ postedAt: number; ts: string; isRepeat: boolean }>
+  /** Slack: take back a reply Lull posted (its message ts). */
+  deleteReply?(channel: string, ts: string): Promise<void>
   /** Slack: whether the token may post as the person, and if not what to do. */
   checkReplyScope?(): Promise<{ canPost: boolean; note: string | null }>
   /** The person's status now, so the platform can restore it after focus. */

@@ -13,6 +13,7 @@ const writeBackCalls: ReadonlySet<CallName> = new Set([
   'item:done-write',
   'item:read-write',
   'slack:reply-post',
+  'slack:reply-delete',
   'focus:status-set',
   'focus:status-restore',
 ])

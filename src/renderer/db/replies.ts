@@ -61,9 +61,9 @@ export async function markReplySending(db: LullDb, id: string): Promise<ReplyRow
 }
 
 /** Slack took the reply: it is sent, and its write leaves the outbox, together. */
-export function replySent(db: LullDb, id: string, sentAt: number): Promise<void> {
+export function replySent(db: LullDb, id: string, sentAt: number, ts: string): Promise<void> {
   return db.transaction('rw', db.replies, db.outbox, async () => {
-    await db.replies.update(id, { state: 'sent', sentAt, error: null })
+    await db.replies.update(id, { state: 'sent', sentAt, ts, error: null })
     await db.outbox.delete(outboxId('reply', id))
   })
 }

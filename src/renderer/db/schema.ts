@@ -188,10 +188,13 @@ export type ReplyRow = {
   /**
    * 'sending' once a try began: a try that Lull did not see finish may have
    * reached Slack, so the next one looks before it posts. 'expired' when
-   * the check-in it named passed before it could be sent (it is dropped).
+   * the check-in it named passed before it could be sent (it is dropped);
+   * 'taken-back' once the person deleted it from the DM through Lull.
    */
-  state: 'queued' | 'sending' | 'sent' | 'failed' | 'expired'
+  state: 'queued' | 'sending' | 'sent' | 'failed' | 'expired' | 'taken-back'
   sentAt: number | null
+  /** Slack's id of the message once sent, to take it back. */
+  ts?: string
   error: string | null
 }
 

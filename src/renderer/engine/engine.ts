@@ -719,6 +719,30 @@ export function createEngine(deps: EngineDeps) {
       }).finally(() => void wake()),
 
     /**
+     * Take back a reply Lull sent for the person: the message is deleted from
+     * the DM. The colleague may have read it already; Lull does not answer
+     * them again in that stretch of deep work.
+     */
+    takeBackReply: async (itemId: string): Promise<{ ok: true } | { ok: false; note: string }> => {
+      const reply = await db.replies.get(itemId)
+      if (reply?.state !== 'sent' || !reply.ts)
+        return { ok: false, note: 'There is no sent reply to take back.' }
+      try {
+        await host.call('slack:reply-delete', {
+          account: { id: reply.accountId, kind: 'slack' },
+          channel: reply.channel,
+          ts: reply.ts,
+        })
+      } catch (error) {
+        const note = `Lull could not take the reply back: ${(error as Error).message}`
+        report(note)
+        return { ok: false, note }
+      }
+      await db.replies.update(itemId, { state: 'taken-back' })
+      return { ok: true }
+    },
+
+    /**
      * Remove an account: its watches close, main forgets its secret, and its
      * streams, cursors and items (held and delivered) go in one transaction.
      */

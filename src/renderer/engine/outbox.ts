@@ -59,7 +59,7 @@ export function createOutboxSender(deps: {
       queuedAt: reply.queuedAt,
       mayHaveBeenSent: reply.state === 'sending' || row.attempts > 0,
     })
-    await replySent(db, reply.id, answer.postedAt)
+    await replySent(db, reply.id, answer.postedAt, answer.ts)
   }
 
   async function sendDue(now: number) {

@@ -28,6 +28,7 @@ export const callDeadlineMs: Record<CallName, number> = {
   'item:done-write': 30_000,
   'item:read-write': 30_000,
   'slack:reply-post': 30_000,
+  'slack:reply-delete': 30_000,
   'slack:reply-check': 30_000,
   'source:watch': 30_000,
   'source:reconnect': 10_000,

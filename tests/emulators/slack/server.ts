@@ -10,7 +10,8 @@
 // without a payload), and faults on demand (drops, silence, 5xx, junk,
 // ratelimited with Retry-After, invalid_auth, missing_scope), and
 // chat.postMessage as the person (kept in the conversation with its
-// metadata; a post whose answer is lost on the way back). Every answer is
+// metadata; a post whose answer is lost on the way back) and chat.delete of
+// the person's own message. Every answer is
 // typed against @slack/web-api's response types (shapes.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -269,6 +270,7 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     'dnd.setSnooze': 'dnd:write',
     'dnd.endSnooze': 'dnd:write',
     'chat.postMessage': 'chat:write',
+    'chat.delete': 'chat:write',
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -423,6 +425,14 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
         return json(response, 200, { ok: true, snooze_enabled: false })
       case 'chat.postMessage':
         return postMessage(response, params)
+      case 'chat.delete': {
+        const conversation = conversations.get(params.get('channel') ?? '')
+        const message = conversation?.messages.find((m) => m.ts === params.get('ts') && !m.isDeleted)
+        if (!conversation || !message) return json(response, 200, { ok: false, error: 'message_not_found' })
+        if (message.user !== selfId) return json(response, 200, { ok: false, error: 'cant_delete_message' })
+        message.isDeleted = true
+        return answer(response, 'chat.delete', { ok: true, channel: conversation.id, ts: message.ts })
+      }
       default:
         return json(response, 200, { ok: false, error: 'unknown_method' })
     }
@@ -715,6 +725,10 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     /** What chat.postMessage posted, in order. */
     posts() {
       return posts.map((post) => ({ ...post }))
+    },
+    /** Whether a message was deleted (chat.delete, or the sender took it back). */
+    isDeleted(channel: string, ts: string) {
+      return conversationOf(channel).messages.find((m) => m.ts === ts)?.isDeleted === true
     },
     /** The next chat.postMessage is kept, and its answer is cut off on the way back. */
     loseNextPostAnswer() {

@@ -4,6 +4,7 @@
 import type {
   AppsConnectionsOpenResponse,
   AuthTestResponse,
+  ChatDeleteResponse,
   ChatPostMessageResponse,
   ConversationsHistoryResponse,
   ConversationsRepliesResponse,
@@ -44,6 +45,7 @@ export type Answers = {
   'apps.connections.open': AppsConnectionsOpenResponse
   'usergroups.list': UsergroupsListResponse
   'chat.postMessage': ChatPostMessageResponse
+  'chat.delete': ChatDeleteResponse
 }
 
 /** What an app attached to a message it posted (chat.postMessage's `metadata`). */

@@ -540,6 +540,7 @@ function createSlackSource(input: {
       : {}),
 
     postReply: (reply) => replies.post(reply),
+    deleteReply: (channel, ts) => replies.remove(channel, ts),
     // Asked when the person turns the reply on: auth.test again, so a token reinstalled with the scope is seen.
     checkReplyScope: async () => {
       identity = null

@@ -31,6 +31,12 @@ export function plainSlackText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 }
 
+/** A message ts as epoch ms. */
+function atOf(ts: string, fallback: number): number {
+  const at = Math.round(Number(ts) * 1000)
+  return Number.isFinite(at) && at > 0 ? at : fallback
+}
+
 export function missingScopeNote(): string {
   return `Lull's Slack app cannot post as you: the token lacks ${describeScope(replyScope)}. Add ${replyScope} under OAuth & Permissions → User Token Scopes (Lull's manifest lists it), reinstall the app, and connect the account again with the new user token. No reply was sent.`
 }
@@ -64,8 +70,8 @@ export function createReplyPoster(input: {
     return scopes.length === 0 || scopes.includes(replyScope)
   }
 
-  /** The reply already in the conversation, when an earlier try went out. */
-  async function findPosted(request: ReplyRequest, selfId: string): Promise<number | null> {
+  /** The reply already in the conversation (its ts), when an earlier try went out. */
+  async function findPosted(request: ReplyRequest, selfId: string): Promise<string | null> {
     const answer = await ask('conversations.history', () =>
       client.conversations.history({
         channel: request.channel,
@@ -81,17 +87,17 @@ export function createReplyPoster(input: {
       const isTagged =
         metadata?.event_type === replyEventType && metadata.event_payload?.reply_id === request.replyId
       const isSameWords = message.data.user === selfId && message.data.text === plainSlackText(request.text)
-      if (isTagged || isSameWords) return Math.round(Number(message.data.ts) * 1000)
+      if (isTagged || isSameWords) return message.data.ts
     }
     return null
   }
 
-  async function post(request: ReplyRequest): Promise<{ postedAt: number; isRepeat: boolean }> {
+  async function post(request: ReplyRequest): Promise<{ postedAt: number; ts: string; isRepeat: boolean }> {
     if (!(await canPost())) throw new HostError('refused', missingScopeNote())
     const { selfId } = await input.self()
     if (request.mayHaveBeenSent) {
-      const postedAt = await findPosted(request, selfId)
-      if (postedAt !== null) return { postedAt, isRepeat: true }
+      const ts = await findPosted(request, selfId)
+      if (ts !== null) return { postedAt: atOf(ts, now()), ts, isRepeat: true }
     }
     // Slack counts its rate in real seconds, so the gap is kept on the wall clock, not the source's `now`.
     const wait = lastPostAt + postGapMs - Date.now()
@@ -107,8 +113,10 @@ export function createReplyPoster(input: {
         metadata: { event_type: replyEventType, event_payload: { reply_id: request.replyId } },
       }),
     )
-    const ts = Number(answer.ts)
-    return { postedAt: Number.isFinite(ts) && ts > 0 ? Math.round(ts * 1000) : now(), isRepeat: false }
+    const ts = answer.ts ?? ''
+    if (!/^\d{1,12}\.\d{1,6}$/.test(ts))
+      throw new HostError('source-junk', 'Slack took the reply but did not say which message it became.')
+    return { postedAt: atOf(ts, now()), ts, isRepeat: false }
   }
 
   return {
@@ -120,6 +128,11 @@ export function createReplyPoster(input: {
       )
       paced = next.catch(() => {})
       return next
+    },
+    /** Take back a reply: chat.delete of the person's own message. */
+    async remove(channel: string, ts: string): Promise<void> {
+      if (!(await canPost())) throw new HostError('refused', missingScopeNote())
+      await ask('chat.delete', () => client.chat.delete({ channel, ts }))
     },
     async check(): Promise<{ canPost: boolean; note: string | null }> {
       return (await canPost()) ? { canPost: true, note: null } : { canPost: false, note: missingScopeNote() }
