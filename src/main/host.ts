@@ -287,6 +287,27 @@ export function createHost(deps: HostDeps): HostHandlers {
       return { isWritten: true }
     },
 
+    async 'slack:reply-post'({ account, ...reply }) {
+      const source = await sourceFor(account)
+      if (!source.postReply)
+        throw new HostError('refused', `A ${account.kind} account cannot answer direct messages.`)
+      return source.postReply(reply)
+    },
+
+    async 'slack:reply-delete'({ account, channel, ts }) {
+      const source = await sourceFor(account)
+      if (!source.deleteReply) return { isDeleted: false }
+      await source.deleteReply(channel, ts)
+      return { isDeleted: true }
+    },
+
+    async 'slack:reply-check'({ account }) {
+      const source = await sourceFor(account)
+      if (!source.checkReplyScope)
+        return { canPost: false, note: `A ${account.kind} account cannot answer direct messages.` }
+      return source.checkReplyScope()
+    },
+
     async 'source:watch'({ account, streams }) {
       if (streams.length === 0) {
         watches.closeAccount(account.id)

@@ -220,6 +220,47 @@ export const calls = {
     response: z.object({ isWritten: z.boolean() }),
   },
   /**
+   * Post the reply to a DM held during deep work, as the person, in plain
+   * text. `replyId` travels with the message; with `mayHaveBeenSent` (an
+   * earlier try may have gone out before Lull stopped) the source looks for
+   * it first and does not post twice. Answers when it was posted.
+   */
+  'slack:reply-post': {
+    request: z
+      .object({
+        account: AccountRef,
+        channel: z.string().min(1).max(64),
+        text: z.string().min(1).max(1000),
+        replyId: z.string().min(1).max(600),
+        /** The earliest the reply can have been posted, epoch ms (when it was queued). */
+        queuedAt: z.number().int().nonnegative(),
+        mayHaveBeenSent: z.boolean(),
+      })
+      .strict(),
+    response: z.object({
+      postedAt: z.number().int().nonnegative(),
+      /** Slack's id of the posted message, to take it back. */
+      ts: z.string().regex(/^\d{1,12}\.\d{1,6}$/),
+      isRepeat: z.boolean(),
+    }),
+  },
+  /** Take back a reply Lull posted for the person (chat.delete of that message). */
+  'slack:reply-delete': {
+    request: z
+      .object({
+        account: AccountRef,
+        channel: z.string().min(1).max(64),
+        ts: z.string().regex(/^\d{1,12}\.\d{1,6}$/),
+      })
+      .strict(),
+    response: z.object({ isDeleted: z.boolean() }),
+  },
+  /** Whether the account's token may post as the person (chat:write); asked when the reply is turned on. */
+  'slack:reply-check': {
+    request: z.object({ account: AccountRef }).strict(),
+    response: z.object({ canPost: z.boolean(), note: z.string().max(600).nullable() }),
+  },
+  /**
    * Keep push watches open on these streams of an account (an empty list
    * closes them). Each change is a 'stream:changed' event; each watch's
    * state a 'watch:state' event. Answers whether the source can push at all.

@@ -143,6 +143,17 @@ export const SourceItem = z.object({
   email: z.object({ from: z.string().max(320) }).optional(),
   /** What tells which conversation it belongs to; see ItemFacts. */
   facts: ItemFacts.optional(),
+  /**
+   * Slack: the kind of conversation it was said in (a DM, a group DM, a
+   * channel) and its id, so the policy can tell a direct message without
+   * reading titles. Items stored before it existed have none.
+   */
+  slack: z
+    .object({
+      conversationKind: z.enum(['im', 'mpim', 'channel', 'private']),
+      channel: z.string().min(1).max(64),
+    })
+    .optional(),
 })
 export type SourceItem = z.infer<typeof SourceItem>
 
@@ -210,6 +221,44 @@ export function undone(item: InboxItem, fallback: InboxItem['status']): InboxIte
   return back
 }
 
+/**
+ * The reply to direct messages held during deep work, per Slack account:
+ * off unless the person turns it on. `template` is filled from the schedule
+ * ({checkIn}, {until}, {urgentChannel}); the message itself is never quoted.
+ */
+export const DmReplySettings = z.object({
+  isOn: z.boolean(),
+  template: z
+    .string()
+    .trim()
+    .min(1, 'Write the reply, or turn it off.')
+    .max(400, 'A reply can be at most 400 characters long.'),
+  /** Group DMs are answered too (off unless chosen: everyone in the group would see it). */
+  isGroupDmOn: z.boolean(),
+  /** At most one reply a person a day, across blocks; off means one per deep-work stretch. */
+  isOncePerDay: z.boolean(),
+  /** Someone who wrote this many minutes before deep work began is mid-conversation: no reply. */
+  midConversationMinutes: z
+    .number('The mid-conversation window is a whole number of minutes.')
+    .int('The mid-conversation window is a whole number of minutes.')
+    .min(0, 'The mid-conversation window is a whole number of minutes, from 0 to 240.')
+    .max(240, 'The mid-conversation window is a whole number of minutes, from 0 to 240.'),
+  /** When it was last turned on, epoch ms: a DM sent before then was held without a promise of a reply. */
+  onSince: z.number().int().nonnegative().optional(),
+})
+export type DmReplySettings = z.infer<typeof DmReplySettings>
+
+export const defaultDmReplyTemplate =
+  "I'm heads-down until {until} and will read this at my {checkIn} check-in. If it can't wait, post in {urgentChannel}."
+
+export const defaultDmReply: DmReplySettings = {
+  isOn: false,
+  template: defaultDmReplyTemplate,
+  isGroupDmOn: false,
+  isOncePerDay: false,
+  midConversationMinutes: 15,
+}
+
 /** One stream of an account; `source` says what it carries where the account mixes them (the sample workspace). */
 export const AccountStream = z.object({
   id: z.string().max(256),
@@ -262,6 +311,8 @@ export const Account = z.object({
    * read; email sets \Seen) or 'off'. Absent means the kind's default.
    */
   doneWriteBack: z.enum(['done', 'read', 'off']).optional(),
+  /** Slack: the reply to DMs held during deep work; absent means off (defaultDmReply). */
+  dmReply: DmReplySettings.optional(),
 })
 export type Account = z.infer<typeof Account>
 

@@ -27,14 +27,18 @@ export async function startEngineApp(options: {
   const db = new LullDb(`${options.name}-${++databases}`)
   await saveSettings(db, { ...defaultSettings, timeZone: 'Europe/London', ...options.settings })
   let ids = 0
-  const engine = createEngine({
-    db,
-    host: host.client,
-    clock,
-    newId: () => `id-${++ids}`,
-    navigate: () => {},
-    report: () => {},
-  })
+  const problems: string[] = []
+  /** An engine on this store and host: a new one is Lull started again after it stopped. */
+  const makeEngine = () =>
+    createEngine({
+      db,
+      host: host.client,
+      clock,
+      newId: () => `id-${++ids}`,
+      navigate: () => {},
+      report: (message) => problems.push(message),
+    })
+  const engine = makeEngine()
   await engine.start()
-  return { host, db, engine }
+  return { host, db, engine, makeEngine, problems }
 }

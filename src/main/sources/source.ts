@@ -39,6 +39,18 @@ export interface Source {
   watch?(stream: string, handlers: WatchHandlers): Promise<() => void>
   markDone?(externalId: string): Promise<void>
   markRead?(externalId: string): Promise<void>
+  /** Slack: post the reply to a held DM as the person; see the 'slack:reply-post' call. */
+  postReply?(reply: {
+    channel: string
+    text: string
+    replyId: string
+    queuedAt: number
+    mayHaveBeenSent: boolean
+  }): Promise<{ postedAt: number; ts: string; isRepeat: boolean }>
+  /** Slack: take back a reply Lull posted (its message ts). */
+  deleteReply?(channel: string, ts: string): Promise<void>
+  /** Slack: whether the token may post as the person, and if not what to do. */
+  checkReplyScope?(): Promise<{ canPost: boolean; note: string | null }>
   /** The person's status now, so the platform can restore it after focus. */
   readFocusStatus?(): Promise<FocusStatus>
   writeFocusStatus?(status: FocusStatus): Promise<void>

@@ -12,6 +12,8 @@ import type { Activity } from './policy'
 const writeBackCalls: ReadonlySet<CallName> = new Set([
   'item:done-write',
   'item:read-write',
+  'slack:reply-post',
+  'slack:reply-delete',
   'focus:status-set',
   'focus:status-restore',
 ])

@@ -23,6 +23,8 @@ export function contentOf(item: SourceItem): SourceItem {
     content.github = { reason: item.github.reason, subjectType: item.github.subjectType }
   if (item.email !== undefined) content.email = { from: item.email.from }
   if (item.facts !== undefined) content.facts = copyFacts(item.facts)
+  if (item.slack !== undefined)
+    content.slack = { conversationKind: item.slack.conversationKind, channel: item.slack.channel }
   return content
 }
 
@@ -74,6 +76,8 @@ export function hasSameContent(stored: InboxItem, item: SourceItem): boolean {
     stored.github?.reason === item.github?.reason &&
     stored.github?.subjectType === item.github?.subjectType &&
     stored.email?.from === item.email?.from &&
+    stored.slack?.conversationKind === item.slack?.conversationKind &&
+    stored.slack?.channel === item.slack?.channel &&
     hasSameFacts(stored.facts, item.facts)
   )
 }

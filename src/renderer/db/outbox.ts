@@ -190,6 +190,15 @@ export function writeFailed(
   })
 }
 
+/** A write that no further try can help: kept as failed with the reason, at once. */
+export function writeGaveUp(db: LullDb, row: OutboxRow, error: string): Promise<'failed' | 'gone'> {
+  return db.transaction('rw', db.outbox, async () => {
+    if (!(await db.outbox.get(row.id))) return 'gone'
+    await db.outbox.put({ ...row, attempts: row.attempts + 1, state: 'failed', error })
+    return 'failed'
+  })
+}
+
 /** The failed writes, for the items and the accounts view. */
 export function listFailedWrites(db: LullDb): Promise<OutboxRow[]> {
   return db.outbox.filter((row) => row.state === 'failed').toArray()

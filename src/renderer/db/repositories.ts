@@ -113,7 +113,7 @@ export async function listAccounts(db: LullDb): Promise<Account[]> {
 export function deleteAccount(db: LullDb, accountId: string, options: { withItems?: boolean } = {}) {
   return db.transaction(
     'rw',
-    [db.accounts, db.cursors, db.items, db.outbox, db.notices, db.searchPostings],
+    [db.accounts, db.cursors, db.items, db.outbox, db.notices, db.searchPostings, db.replies],
     async () => {
       // With its items go the writes, notices and search terms about them: nothing of an account that is gone is left to send or find.
       const itemIds = options.withItems ? await itemsOfAccount(db, accountId).primaryKeys() : []
@@ -122,6 +122,7 @@ export function deleteAccount(db: LullDb, accountId: string, options: { withItem
         db.cursors.where('accountId').equals(accountId).delete(),
         db.outbox.where('accountId').equals(accountId).delete(),
         options.withItems ? db.items.bulkDelete(itemIds) : null,
+        options.withItems ? db.replies.where('accountId').equals(accountId).delete() : null,
         options.withItems ? db.notices.bulkDelete(itemIds.map(breakthroughNoticeId)) : null,
         options.withItems && itemIds.length > 0
           ? db.searchPostings.where('itemId').anyOf(itemIds).delete()

@@ -161,12 +161,52 @@ export const schemaV8 = {
 }
 
 /**
+ * Version 10 adds `replies`: the reply to a DM held during deep work, one
+ * row per DM (keyed by its item id), written in the same transaction as its
+ * outbox row, so it is sent once whatever stops Lull, and kept after it is
+ * sent: the DM's row shows it, Stats counts the people told, and the policy
+ * reads who was told already. Indexed by account and by when it was queued.
+ */
+export const schemaV10 = {
+  ...schemaV8,
+  replies: 'id, accountId, queuedAt',
+}
+
+/** The reply to one DM; see schemaV10. */
+export type ReplyRow = {
+  /** The DM's item id. */
+  id: string
+  accountId: string
+  /** Who was told, by the source's id and by name. */
+  authorId: string
+  authorName: string
+  /** The conversation the reply goes to. */
+  channel: string
+  text: string
+  /** The deep-work stretch it answered in, and the check-in it named. */
+  stretchStart: number
+  checkInAt: number
+  queuedAt: number
+  /**
+   * 'sending' once a try began: a try that Lull did not see finish may have
+   * reached Slack, so the next one looks before it posts. 'expired' when
+   * the check-in it named passed before it could be sent (it is dropped);
+   * 'taken-back' once the person deleted it from the DM through Lull.
+   */
+  state: 'queued' | 'sending' | 'sent' | 'failed' | 'expired' | 'taken-back'
+  sentAt: number | null
+  /** Slack's id of the message once sent, to take it back. */
+  ts?: string
+  error: string | null
+}
+
+/**
  * Version 11 adds `[status+conversationKey]`: how many conversations wait
  * for a check-in is the number of distinct keys in the held range, read
  * from the index without a row. (9 and 10 are the calendar and reply tables.)
  */
 export const schemaV11 = {
-  ...schemaV8,
+  ...schemaV10,
   items:
     'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId, conversationKey, [status+conversationKey]',
 }
@@ -179,7 +219,7 @@ export type SearchWordRow = { term: string; count: number }
 export type OutboxRow = {
   /** `<action>:<item id>`: marking the same item twice queues one write. */
   id: string
-  action: 'done' | 'read'
+  action: 'done' | 'read' | 'reply'
   itemId: string
   accountId: string
   kind: Account['kind']
@@ -239,6 +279,7 @@ export class LullDb extends Dexie {
   searchPostings!: Table<SearchPostingRow, [string, number, string]>
   searchWords!: Table<SearchWordRow, string>
   searchPending!: Table<{ itemId: string }, string>
+  replies!: Table<ReplyRow, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -250,6 +291,7 @@ export class LullDb extends Dexie {
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(upgradeToV7)
     this.version(8).stores(schemaV8)
+    this.version(10).stores(schemaV10)
     this.version(11).stores(schemaV11)
   }
 }

@@ -12,7 +12,7 @@ import { z } from 'zod'
 import type { CallRequest } from '../../shared/contract'
 import { githubHostsOf } from '../../shared/conversation'
 import type { Account, FocusLength, FocusSession, Settings, ViewTarget } from '../../shared/model'
-import { defaultSettings } from '../../shared/model'
+import { DmReplySettings, defaultSettings } from '../../shared/model'
 import {
   activeSession,
   deepWorkAt,
@@ -63,6 +63,7 @@ import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
 import { createOutboxSender } from './outbox'
 import { isNamedByUrgentRule, isUrgentStream, preCheckInPullMs } from './polling'
+import { queueDueReplies } from './replies'
 import { noteRunning } from './running-log'
 import { checkStore, keyConversations, lastCheckInAt, sweepDelayMs, sweepIfDue } from './store-upkeep'
 import { createStreamScheduler, type PullOutcome } from './sync'
@@ -300,6 +301,12 @@ export function createEngine(deps: EngineDeps) {
       await deliver(due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled', now)
     }
     await sendNotices(now, deep)
+    // DMs held in deep work get their reply queued before the outbox sends.
+    if (deep.isDeep) {
+      await queueDueReplies({ db, accounts: accounts.list, settings, sessions, zone: z, now }).catch(
+        (error: Error) => report(`Lull could not decide which direct messages to answer: ${error.message}`),
+      )
+    }
     // Write-backs talk to the sources: never in the decision queue's way.
     void outbox.sendDue(now)
     await followFocus(now)
@@ -670,7 +677,13 @@ export function createEngine(deps: EngineDeps) {
       change: Partial<
         Pick<
           Account,
-          'label' | 'isPaused' | 'isFocusStatusOn' | 'isReadWriteBackOn' | 'doneWriteBack' | 'streams'
+          | 'label'
+          | 'isPaused'
+          | 'isFocusStatusOn'
+          | 'isReadWriteBackOn'
+          | 'doneWriteBack'
+          | 'streams'
+          | 'dmReply'
         >
       >,
     ) =>
@@ -680,6 +693,56 @@ export function createEngine(deps: EngineDeps) {
         await putAccount(db, { ...account, ...change })
         await refreshAccounts()
       }).then(wake),
+
+    /**
+     * Save a Slack account's reply to DMs held in deep work. Turning it on
+     * asks Slack first whether the token may post as the person: without
+     * chat:write it stays off and the note says what to do.
+     */
+    setDmReply: (id: string, input: unknown) =>
+      serial(async (): Promise<{ ok: true } | { ok: false; note: string }> => {
+        const parsed = DmReplySettings.safeParse(input)
+        if (!parsed.success)
+          return { ok: false, note: parsed.error.issues[0]?.message ?? 'That reply cannot be saved.' }
+        const account = await db.accounts.get(id)
+        if (account?.kind !== 'slack')
+          return { ok: false, note: 'Only a Slack account can answer direct messages.' }
+        const wasOn = account.dmReply?.isOn === true
+        if (parsed.data.isOn && !wasOn) {
+          const check = await host
+            .call('slack:reply-check', { account: { id, kind: 'slack' } })
+            .catch((error: Error) => ({ canPost: false, note: error.message }))
+          if (!check.canPost) return { ok: false, note: check.note ?? 'Slack does not let Lull post as you.' }
+        }
+        const dmReply = parsed.data.isOn && !wasOn ? { ...parsed.data, onSince: clock.now() } : parsed.data
+        await putAccount(db, { ...account, dmReply })
+        await refreshAccounts()
+        return { ok: true }
+      }).finally(() => void wake()),
+
+    /**
+     * Take back a reply Lull sent for the person: the message is deleted from
+     * the DM. The colleague may have read it already; Lull does not answer
+     * them again in that stretch of deep work.
+     */
+    takeBackReply: async (itemId: string): Promise<{ ok: true } | { ok: false; note: string }> => {
+      const reply = await db.replies.get(itemId)
+      if (reply?.state !== 'sent' || !reply.ts)
+        return { ok: false, note: 'There is no sent reply to take back.' }
+      try {
+        await host.call('slack:reply-delete', {
+          account: { id: reply.accountId, kind: 'slack' },
+          channel: reply.channel,
+          ts: reply.ts,
+        })
+      } catch (error) {
+        const note = `Lull could not take the reply back: ${(error as Error).message}`
+        report(note)
+        return { ok: false, note }
+      }
+      await db.replies.update(itemId, { state: 'taken-back' })
+      return { ok: true }
+    },
 
     /**
      * Remove an account: its watches close, main forgets its secret, and its

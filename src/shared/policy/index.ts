@@ -18,6 +18,7 @@ export {
 } from './checkins'
 export { type DeepWork, deepWorkAt, nextBlockEdge } from './deepwork'
 export * from './digest'
+export * from './dm-reply'
 export {
   activeSession,
   endFocus,
@@ -41,7 +42,7 @@ export {
 } from './schedule'
 export * from './settings'
 export * from './settings-form'
-export { type SimArrival, type SimEvent, type SimOptions, simulate } from './simulate'
+export { type SimArrival, type SimEvent, type SimOptions, simulate, simulateReplies } from './simulate'
 export * from './stats'
 export * from './ticks'
 export * from './timeline'

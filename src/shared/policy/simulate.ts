@@ -1,9 +1,10 @@
 // Replays the attention policy over a span of time with the same functions
-// the engine uses (nextCheckIn, dueCheckIn, planBreakthroughs), jumping from event to event, so
+// the engine uses (nextCheckIn, dueCheckIn, planBreakthroughs, decideReply), jumping from event to event, so
 // its invariants can be tested and its speed measured over a whole year.
-import type { FocusSession, Settings, SourceKind } from '../model'
+import type { DmReplySettings, FocusSession, Settings, SourceKind } from '../model'
 import { planBreakthroughs } from './breakthrough'
 import { dueCheckIn, nextCheckIn } from './checkins'
+import { type EarlierReply, type ReplyCandidate, type ReplyPreviewRow, replayReplies } from './dm-reply'
 
 export type SimArrival = {
   id: string
@@ -14,13 +15,17 @@ export type SimArrival = {
   container: string
   source: SourceKind
   isUrgent?: boolean
+  /** A direct message, as the reply decision reads it. */
+  dm?: ReplyCandidate
 }
 
 export type SimEvent = {
   at: number
-  kind: 'digest' | 'breakthrough' | 'notification'
+  kind: 'digest' | 'breakthrough' | 'notification' | 'reply'
   itemIds: string[]
   notificationKind?: 'check-in' | 'breakthrough'
+  /** A reply's words. */
+  text?: string
 }
 
 export type SimOptions = {
@@ -32,6 +37,8 @@ export type SimOptions = {
   isUrgent?: (item: SimArrival) => string | null
   /** Defaults to the settings' breakthrough cooldown. */
   cooldownMs?: number
+  /** With it, DMs held during deep work get the reply event the engine would send (see dm-reply.ts). */
+  replies?: { settings: DmReplySettings; earlier?: EarlierReply[] }
 }
 
 /** The events from `from` to `to` (inclusive), sorted by time. Arrivals after `to` are never seen. */
@@ -50,7 +57,33 @@ export function simulate(
   const cooldownMs = options.cooldownMs ?? settings.breakthroughCooldownMinutes * 60_000
   const breakthroughs = replayBreakthroughs(urgent, from, to, options.pollMs, cooldownMs)
   const checkIns = replayCheckIns(settings, calm, from, to, options.zone, options.sessions ?? [])
-  return mergeByTime(breakthroughs, checkIns)
+  const merged = mergeByTime(breakthroughs, checkIns)
+  if (!options.replies) return merged
+  const dms = sorted.flatMap((arrival) => (arrival.dm && arrival.at >= from ? [arrival.dm] : []))
+  const rows = simulateReplies(settings, dms, options.zone, options.sessions ?? [], options.replies)
+  const replies: SimEvent[] = rows.flatMap((row) =>
+    row.decision.kind === 'reply'
+      ? [{ at: row.at, kind: 'reply' as const, itemIds: [row.dm.id], text: row.decision.text }]
+      : [],
+  )
+  return mergeByTime(merged, replies)
+}
+
+/** Each DM with what the reply decision made of it as it arrived: the preview's rows. */
+export function simulateReplies(
+  settings: Settings,
+  dms: readonly ReplyCandidate[],
+  zone: string,
+  sessions: FocusSession[],
+  replies: NonNullable<SimOptions['replies']>,
+): ReplyPreviewRow[] {
+  return replayReplies(dms, {
+    settings,
+    reply: replies.settings,
+    zone,
+    sessions,
+    ...(replies.earlier ? { earlier: replies.earlier } : {}),
+  })
 }
 
 /** Urgent items are delivered at the first poll at or after they arrive, whatever the deep work. */

@@ -21,12 +21,14 @@ export async function startSlackApp(options: {
   const emulator = await startSlackEmulator({ now: () => clock.now() })
   options.workspace(emulator)
   const factory = createSlackSourceFactory({ now: () => clock.now(), requestTimeoutMs: 5_000 })
-  const { host, db, engine } = await startEngineApp({
+  const started = await startEngineApp({
     clock,
     sources: { slack: factory },
     name: 'slack-app',
     ...(options.settings ? { settings: options.settings } : {}),
   })
+  const { host, db } = started
+  let engine = started.engine
   const account = await engine.connectAccount({
     kind: 'slack',
     label: '',
@@ -48,9 +50,19 @@ export async function startSlackApp(options: {
     clock,
     emulator,
     db,
-    engine,
+    get engine() {
+      return engine
+    },
     account,
     host,
+    /** What the engine reported to the person. */
+    problems: started.problems,
+    /** Lull stops where it is (nothing under way is waited for) and starts again on the same store. */
+    async restart() {
+      engine.stop()
+      engine = started.makeEngine()
+      await engine.start()
+    },
     /** Move the clock to an instant and let the engine do what it would on waking. */
     async at(iso: string) {
       clock.jumpTo(Date.parse(iso))

@@ -8,7 +8,10 @@
 // envelopes and counts their acks, and can say disconnect with a reason,
 // drop, or send what Slack sometimes sends: app_rate_limited, an envelope
 // without a payload), and faults on demand (drops, silence, 5xx, junk,
-// ratelimited with Retry-After, invalid_auth, missing_scope). Every answer is
+// ratelimited with Retry-After, invalid_auth, missing_scope), and
+// chat.postMessage as the person (kept in the conversation with its
+// metadata; a post whose answer is lost on the way back) and chat.delete of
+// the person's own message. Every answer is
 // typed against @slack/web-api's response types (shapes.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -24,6 +27,7 @@ import {
   type MessageAttachment,
   type MessageBlock,
   type MessageFile,
+  type MessageMetadata,
   replyMessage,
   type SearchMatch,
   type StoredMessage,
@@ -74,6 +78,7 @@ export const manifestScopes = [
   'dnd:write',
   'users.profile:read',
   'users.profile:write',
+  'chat:write',
 ]
 
 /** Methods whose requests are "pages" of a pull, where faults are placed. */
@@ -106,6 +111,9 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
   let envelopes = 0
   const acked = new Set<string>()
   const sent: string[] = []
+  /** Messages posted through chat.postMessage, in order. */
+  const posts: Array<{ channel: string; text: string; ts: string; metadata?: MessageMetadata }> = []
+  let isNextPostAnswerLost = false
 
   const wss = new WebSocketServer({ noServer: true })
   const server = createServer((request, response) => {
@@ -261,6 +269,8 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     'dnd.info': 'dnd:read',
     'dnd.setSnooze': 'dnd:write',
     'dnd.endSnooze': 'dnd:write',
+    'chat.postMessage': 'chat:write',
+    'chat.delete': 'chat:write',
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -358,7 +368,9 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
         const { slice, next } = page(visible, params, 100, 999)
         return answer(response, 'conversations.history', {
           ok: true,
-          messages: slice.map((m) => historyMessage(m, repliesOf(conversation, m.ts))),
+          messages: slice.map((m) =>
+            historyMessage(m, repliesOf(conversation, m.ts), params.get('include_all_metadata') === 'true'),
+          ),
           has_more: next !== '',
           response_metadata: { next_cursor: next },
         })
@@ -411,9 +423,49 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
       case 'dnd.endSnooze':
         snoozeEndtime = 0
         return json(response, 200, { ok: true, snooze_enabled: false })
+      case 'chat.postMessage':
+        return postMessage(response, params)
+      case 'chat.delete': {
+        const conversation = conversations.get(params.get('channel') ?? '')
+        const message = conversation?.messages.find((m) => m.ts === params.get('ts') && !m.isDeleted)
+        if (!conversation || !message) return json(response, 200, { ok: false, error: 'message_not_found' })
+        if (message.user !== selfId) return json(response, 200, { ok: false, error: 'cant_delete_message' })
+        message.isDeleted = true
+        return answer(response, 'chat.delete', { ok: true, channel: conversation.id, ts: message.ts })
+      }
       default:
         return json(response, 200, { ok: false, error: 'unknown_method' })
     }
+  }
+
+  function postMessage(response: ServerResponse, params: URLSearchParams) {
+    const conversation = conversations.get(params.get('channel') ?? '')
+    if (!conversation) return json(response, 200, { ok: false, error: 'channel_not_found' })
+    if (!conversation.isMember) return json(response, 200, { ok: false, error: 'not_in_channel' })
+    const text = params.get('text') ?? ''
+    if (text === '') return json(response, 200, { ok: false, error: 'no_text' })
+    const message: StoredMessage = { ts: nextTs(), user: selfId, text }
+    const metadata = params.get('metadata')
+    if (metadata) message.metadata = JSON.parse(metadata) as MessageMetadata
+    conversation.messages.push(message)
+    posts.push({
+      channel: conversation.id,
+      text,
+      ts: message.ts,
+      ...(message.metadata ? { metadata: message.metadata } : {}),
+    })
+    if (isNextPostAnswerLost) {
+      // Slack kept the message; the answer never reaches Lull.
+      isNextPostAnswerLost = false
+      response.socket?.destroy()
+      return
+    }
+    return answer(response, 'chat.postMessage', {
+      ok: true,
+      channel: conversation.id,
+      ts: message.ts,
+      message: { type: 'message', user: selfId, text, ts: message.ts },
+    })
   }
 
   function search(response: ServerResponse, params: URLSearchParams) {
@@ -670,6 +722,18 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
       faults.push({ at: pullRequests + pageIndex, fault })
     },
     /** The next call of this method fails so. */
+    /** What chat.postMessage posted, in order. */
+    posts() {
+      return posts.map((post) => ({ ...post }))
+    },
+    /** Whether a message was deleted (chat.delete, or the sender took it back). */
+    isDeleted(channel: string, ts: string) {
+      return conversationOf(channel).messages.find((m) => m.ts === ts)?.isDeleted === true
+    },
+    /** The next chat.postMessage is kept, and its answer is cut off on the way back. */
+    loseNextPostAnswer() {
+      isNextPostAnswerLost = true
+    },
     failMethod(method: string, fault: SlackFault) {
       methodFaults.set(method, fault)
     },
@@ -679,6 +743,10 @@ export async function startSlackEmulator(options: { now(): number; selfId?: stri
     },
     withoutScope(scope: string) {
       scopes = scopes.filter((granted) => granted !== scope)
+    },
+    /** The app reinstalled with a scope added. */
+    withScope(scope: string) {
+      if (!scopes.includes(scope)) scopes = [...scopes, scope]
     },
     /** Ends every open socket at once, as a network drop would. */
     dropSockets() {

@@ -4,6 +4,8 @@
 import type {
   AppsConnectionsOpenResponse,
   AuthTestResponse,
+  ChatDeleteResponse,
+  ChatPostMessageResponse,
   ConversationsHistoryResponse,
   ConversationsRepliesResponse,
   DndInfoResponse,
@@ -15,7 +17,10 @@ import type {
   UsersProfileGetResponse,
 } from '@slack/web-api'
 
-export type HistoryMessage = NonNullable<ConversationsHistoryResponse['messages']>[number]
+// Slack gives a message's metadata payload with include_all_metadata; the SDK's generated type has only its event_type.
+export type HistoryMessage = NonNullable<ConversationsHistoryResponse['messages']>[number] & {
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> }
+}
 export type ReplyMessage = NonNullable<ConversationsRepliesResponse['messages']>[number]
 export type SearchMatch = NonNullable<NonNullable<SearchMessagesResponse['messages']>['matches']>[number]
 export type ListedConversation = NonNullable<UsersConversationsResponse['channels']>[number]
@@ -39,7 +44,12 @@ export type Answers = {
   'dnd.info': DndInfoResponse & { snooze_enabled: boolean; snooze_endtime?: number }
   'apps.connections.open': AppsConnectionsOpenResponse
   'usergroups.list': UsergroupsListResponse
+  'chat.postMessage': ChatPostMessageResponse
+  'chat.delete': ChatDeleteResponse
 }
+
+/** What an app attached to a message it posted (chat.postMessage's `metadata`). */
+export type MessageMetadata = { event_type: string; event_payload: Record<string, unknown> }
 
 export type StoredMessage = {
   ts: string
@@ -54,6 +64,7 @@ export type StoredMessage = {
   attachments?: MessageAttachment[]
   files?: MessageFile[]
   blocks?: MessageBlock[]
+  metadata?: MessageMetadata
 }
 
 /** An inline element of rich text, as Slack's composer writes it. */
@@ -85,8 +96,13 @@ function withParts<T extends HistoryMessage | ReplyMessage>(shape: T, message: S
   return shape
 }
 
-export function historyMessage(message: StoredMessage, replies: StoredMessage[]): HistoryMessage {
+export function historyMessage(
+  message: StoredMessage,
+  replies: StoredMessage[],
+  withMetadata = false,
+): HistoryMessage {
   const shape: HistoryMessage = { type: 'message', ts: message.ts, user: message.user, text: message.text }
+  if (withMetadata && message.metadata) shape.metadata = message.metadata
   if (message.subtype) shape.subtype = message.subtype
   if (message.botId) shape.bot_id = message.botId
   if (message.edited) shape.edited = message.edited

@@ -16,6 +16,7 @@ import { createSlackClient, slackApiUrl } from './client'
 import { type Conversation, createDirectory, type Directory } from './directory'
 import { rateLimited, retryAfterOf, toHostError } from './errors'
 import { isWorthAnItem, messageToItem, peopleNamedIn, SlackMessage } from './normalize'
+import { createReplyPoster } from './reply'
 import { retractedMessage } from './retraction'
 import { describeScope, requiredScopes } from './scopes'
 import { createSocketHub, type HeardChange, type SocketHub } from './socket'
@@ -111,7 +112,7 @@ function createSlackSource(input: {
   const { client, now } = input
   /** No call of a method before this time: Slack asked Lull to wait (its limits are per method). */
   const notBefore = new Map<string, number>()
-  let identity: { selfId: string; teamUrl: string } | null = null
+  let identity: { selfId: string; teamUrl: string; scopes: string[] } | null = null
   /** What the socket heard of messages said before, by `channel:ts`; the last word on each wins. */
   const changes = new Map<string, HeardChange>()
   /** Threads the person started, seen while reading their conversations; the threads stream follows them. */
@@ -150,19 +151,22 @@ function createSlackSource(input: {
     const teamUrl = answer.url ?? ''
     if (!selfId || !teamUrl)
       throw new HostError('source-junk', 'Slack answered auth.test without naming you or your workspace.')
-    identity = { selfId, teamUrl }
+    const scopes = answer.response_metadata?.scopes ?? []
+    identity = { selfId, teamUrl, scopes }
     return {
       selfId,
       teamUrl,
       user: cleanName(answer.user ?? '') || selfId,
       team: cleanName(answer.team ?? '') || teamUrl,
-      scopes: answer.response_metadata?.scopes ?? [],
+      scopes,
     }
   }
 
-  async function self(): Promise<{ selfId: string; teamUrl: string }> {
+  async function self(): Promise<{ selfId: string; teamUrl: string; scopes: string[] }> {
     return identity ?? (await whoAmI())
   }
+
+  const replies = createReplyPoster({ client, ask, now, self })
 
   function socket(): SocketHub | null {
     if (!input.appToken) return null
@@ -534,6 +538,14 @@ function createSlackSource(input: {
           },
         }
       : {}),
+
+    postReply: (reply) => replies.post(reply),
+    deleteReply: (channel, ts) => replies.remove(channel, ts),
+    // Asked when the person turns the reply on: auth.test again, so a token reinstalled with the scope is seen.
+    checkReplyScope: async () => {
+      identity = null
+      return replies.check()
+    },
 
     readFocusStatus: (): Promise<FocusStatus> => readStatus({ client, ask, now }),
     writeFocusStatus: (status: FocusStatus) => writeStatus({ client, ask, now }, status),

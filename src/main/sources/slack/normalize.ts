@@ -156,5 +156,6 @@ export function messageToItem(input: {
     sentAt: Math.round(Number(message.ts) * 1000),
     needsReply: !input.isRetracted && (isDirect || isAddressed),
     facts: factsOf(message, input.isRetracted === true),
+    slack: { conversationKind: conversation.kind, channel: conversation.id },
   }
 }

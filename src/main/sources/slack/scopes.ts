@@ -16,6 +16,8 @@ export const scopePurposes: Record<string, string> = {
   'dnd:write': 'turn on Do Not Disturb while you focus',
   'users.profile:read': 'read your status before focus',
   'users.profile:write': 'set your status while you focus',
+  'chat:write':
+    'answer a direct message during deep work with when you will read it (only if you turn that on)',
 }
 
 /** Scopes without which Lull cannot read Slack at all. */

@@ -2,8 +2,8 @@
 // deep-work blocks and check-ins (each check-in on its own days, a one-off
 // only on its date), edited by dragging on a day (a new block), by keys on
 // a block (arrows move it, shift+arrows change its end, Delete removes it)
-// or by typing; and each account's switch for setting its status while
-// focus is on. Saved whole through the settings validation, whose notes say
+// or by typing; each account's switch for setting its status while
+// focus is on; and the reply to Slack DMs held during deep work. Saved whole through the settings validation, whose notes say
 // when blocks overlap, touch or leave no check-in.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { type PointerEvent, useRef, useState } from 'react'
@@ -35,6 +35,7 @@ import { formatClock } from '../../ui/format'
 import { PageHeader } from '../../ui/PageHeader'
 import { Section } from '../../ui/Section'
 import { CheckInTimes } from '../settings/CheckInTimes'
+import { DmReplySection } from './DmReplySection'
 
 const dayMinutes = 24 * 60
 /** A position on a day's column, in per cent of its height. */
@@ -62,6 +63,7 @@ export function FocusView() {
             setMessages={setMessages}
           />
           <StatusSwitches />
+          <DmReplySection attention={attention} />
         </>
       ) : (
         <p className="loading">Loading…</p>

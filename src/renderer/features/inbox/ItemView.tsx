@@ -24,6 +24,7 @@ import { Field, MessageText } from '../../ui/MessageText'
 import { OpenLink } from '../../ui/OpenLink'
 import { PageHeader } from '../../ui/PageHeader'
 import { describeWhy } from './item-why'
+import { ReplyLine } from './ReplyLine'
 
 /**
  * A message merged into the opened item's conversation from another thread
@@ -159,6 +160,7 @@ export function ItemView({ itemId }: { itemId: string }) {
           ))}
         </dl>
       </section>
+      <ReplyLine itemId={item.id} zone={attention.zone} />
       {write?.state === 'failed' ? (
         <p className="write-back-failed" role="status">
           Marking this done at its source failed: {write.error}{' '}

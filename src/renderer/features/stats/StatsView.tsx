@@ -4,7 +4,8 @@
 // time and replies waiting past the reply window. Every figure is counted
 // from what Lull recorded; focus counts deep work only while Lull was
 // running, a day Lull never ran shows no data rather than zeros, and the
-// sample workspace's made-up messages are said to be counted. Plots are
+// sample workspace's made-up messages are said to be counted; the people
+// Lull told when the person would answer, where the reply is on. Plots are
 // drawn by recharts; a table has the same numbers.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo } from 'react'
@@ -13,7 +14,8 @@ import { Digest } from '../../../shared/model'
 import { roundTicks, ruleLabel, statsByDay, sumDays } from '../../../shared/policy'
 import { useServices } from '../../app-context'
 import { readReceivedSince } from '../../db/item-queries'
-import { listFocusSessions } from '../../db/repositories'
+import { peopleTold } from '../../db/replies'
+import { listAccounts, listFocusSessions } from '../../db/repositories'
 import { readRunningSpans } from '../../engine/running-log'
 import { type Attention, useAttention } from '../../hooks/use-attention'
 import { Callout } from '../../ui/Callout'
@@ -60,17 +62,22 @@ function Stats({ attention }: { attention: Attention }) {
   // A day and a bit more than the week, moved hourly so a tick reads nothing.
   const since = Math.floor((attention.now - (days + 1) * dayMs) / 3_600_000) * 3_600_000
   const data = useLiveQuery(async () => {
-    const [items, digestRows, sessions, running] = await Promise.all([
+    // The week, to the hour: the window moves with `since`.
+    const weekStart = since + dayMs
+    const [items, digestRows, sessions, running, told, accounts] = await Promise.all([
       readReceivedSince(db, since, readLimit),
       db.digests.where('at').aboveOrEqual(since).toArray(),
       listFocusSessions(db, since),
       readRunningSpans(db),
+      peopleTold(db, weekStart, Number.POSITIVE_INFINITY),
+      listAccounts(db),
     ])
     const digests = digestRows.flatMap((row) => {
       const parsed = Digest.safeParse(row)
       return parsed.success ? [parsed.data] : []
     })
-    return { items: items.items, digests, sessions, running }
+    const isReplyOn = accounts.some((account) => account.dmReply?.isOn === true)
+    return { items: items.items, digests, sessions, running, told, isReplyOn }
   }, [db, since])
   const perDay = useMemo(
     () =>
@@ -158,6 +165,14 @@ function Stats({ attention }: { attention: Attention }) {
           testId="stat-overdue"
           help="still waiting on you"
         />
+        {data.told > 0 || data.isReplyOn ? (
+          <Total
+            label="People told"
+            value={String(data.told)}
+            testId="stat-people-told"
+            help="answered once, during deep work, with when you would read their DM"
+          />
+        ) : null}
       </dl>
       <p className="stats-rule" data-testid="stats-focus-rule">
         Focus counts your deep-work blocks and focus sessions only while Lull was running to hold messages

@@ -48,6 +48,7 @@ import {
 } from './rows'
 import { SnoozeMenu } from './SnoozeMenu'
 import { type RowActions, type RowContext, sourceIcons, sourceNames, TriageRowView } from './TriageRow'
+import { useSentReplies } from './use-sent-replies'
 import { useTriage } from './use-triage'
 
 export type TriageListProps = {
@@ -390,9 +391,10 @@ export function TriageList(props: TriageListProps) {
   const zone = attention?.zone ?? 'UTC'
   const replyWindowHours = attention?.settings.replyWindowHours ?? 0
   const rules = attention?.settings.urgentRules
+  const replies = useSentReplies()
   const context = useMemo<RowContext>(
-    () => ({ now, zone, replyWindowHours, rules: rules ?? [] }),
-    [now, zone, replyWindowHours, rules],
+    () => ({ now, zone, replyWindowHours, rules: rules ?? [], replies }),
+    [now, zone, replyWindowHours, rules, replies],
   )
   const actions = useMemo<RowActions>(
     () => ({

@@ -7,7 +7,7 @@ import { CheckCircle2, Clock, Eye, GitPullRequest, Hash, Mail } from 'lucide-rea
 import { memo } from 'react'
 import { snippet, stripBidiControls } from '../../../shared/display-text'
 import type { InboxItem, SourceKind, UrgentRule } from '../../../shared/model'
-import { formatWhen } from '../format'
+import { formatClock, formatWhen } from '../format'
 import { Field } from '../MessageText'
 import { OpenLink } from '../OpenLink'
 import { RowAction } from './RowAction'
@@ -17,8 +17,27 @@ import { type Chip, chipsFor } from './why'
 export const sourceNames: Record<SourceKind, string> = { slack: 'Slack', github: 'GitHub', email: 'Email' }
 export const sourceIcons = { slack: Hash, github: GitPullRequest, email: Mail } as const
 
-/** What a row needs from the view: the clock, the zone, the reply window and the rules. */
-export type RowContext = { now: number; zone: string; replyWindowHours: number; rules: readonly UrgentRule[] }
+/** A reply Lull sent for the person to a DM, by the DM's item id (db/replies.ts). */
+export type SentReply = { sentAt: number; text: string }
+
+/** What a row needs from the view: the clock, the zone, the reply window, the rules and the replies sent. */
+export type RowContext = {
+  now: number
+  zone: string
+  replyWindowHours: number
+  rules: readonly UrgentRule[]
+  replies: ReadonlyMap<string, SentReply>
+}
+
+/** The latest reply sent to any message of the row. */
+function rowReply(row: TriageRow, replies: ReadonlyMap<string, SentReply>): SentReply | null {
+  let found: SentReply | null = null
+  for (const item of row.items) {
+    const reply = replies.get(item.id)
+    if (reply && (!found || reply.sentAt > found.sentAt)) found = reply
+  }
+  return found
+}
 
 export type RowActions = {
   onDone(row: TriageRow): void
@@ -78,6 +97,7 @@ export const TriageRowView = memo(function TriageRowView({
   const chips = rowChips(row, context)
   const count = row.items.length
   const via = viaLine(row.items)
+  const reply = rowReply(row, context.replies)
   return (
     <article
       className="triage-row"
@@ -103,6 +123,11 @@ export const TriageRowView = memo(function TriageRowView({
         </span>
       </span>
       {via ? <span className="triage-via">{via}</span> : null}
+      {reply ? (
+        <span className="triage-replied" title={reply.text}>
+          you replied at {formatClock(reply.sentAt, context.zone)}: {snippet(reply.text)}
+        </span>
+      ) : null}
       {count > 1 ? (
         <span className="triage-count" title={`${count} updates in this conversation`}>
           {count}
