@@ -1,0 +1,231 @@
+// One iCalendar text to the occurrences inside a window. ical.js parses and
+// expands recurrence (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides); this
+// module decides what an occurrence means for the person (cancelled or
+// declined ones are dropped) and keeps going past anything it cannot read,
+// noting it, so one broken event never costs the rest of the calendar.
+import ICAL from 'ical.js'
+import { instantOf, readingOf } from './instant'
+import type { CalendarNote, CalendarOccurrence, CalendarShowAs, Window } from './occurrence'
+
+export type ExpandOptions = {
+  calendarId: string
+  window: Window
+  /** The person's zone: floating times and all-day dates are read in it. */
+  zone: string
+  /** The person's addresses, to find their PARTSTAT among the attendees. */
+  personEmails: readonly string[]
+  /** A series is expanded at most this many steps from its start (a guard against minutely rules). */
+  maxStepsPerSeries?: number
+}
+
+export type Expansion = { occurrences: CalendarOccurrence[]; notes: CalendarNote[] }
+
+type Context = {
+  options: ExpandOptions
+  emails: Set<string>
+  out: CalendarOccurrence[]
+  note: (uid: string | null, message: string) => void
+  unknownZones: Set<string>
+}
+
+const hourMs = 60 * 60_000
+/** Wall time is within this much of UTC anywhere (offsets run from -12 to +14). */
+const offsetMarginMs = 15 * hourMs
+const defaultMaxSteps = 50_000
+const maxNotes = 50
+
+export function expandCalendar(text: string, options: ExpandOptions): Expansion {
+  const notes: CalendarNote[] = []
+  const note = (uid: string | null, message: string) => {
+    if (notes.length < maxNotes) notes.push({ uid, message })
+  }
+  const events = readEvents(text, note)
+  const emails = new Set(options.personEmails.map((email) => `mailto:${email.trim().toLowerCase()}`))
+  const occurrences: CalendarOccurrence[] = []
+  const unknownZones = new Set<string>()
+  const context: Context = { options, emails, out: occurrences, note, unknownZones }
+  for (const [uid, group] of groupByUid(events)) {
+    try {
+      expandSeries(uid, group, context)
+    } catch (error) {
+      note(uid, `“${titleOf(group[0])}” could not be read and was left out (${messageOf(error)}).`)
+    }
+  }
+  for (const tzid of unknownZones)
+    note(
+      null,
+      `The time zone “${tzid}” is unknown and has no VTIMEZONE; its times were read in ${options.zone}.`,
+    )
+  occurrences.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))
+  return { occurrences, notes }
+}
+
+/** The VEVENTs of the text; a file that fails as a whole is read one event at a time. */
+function readEvents(text: string, note: (uid: string | null, message: string) => void): ICAL.Component[] {
+  try {
+    return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')
+  } catch (error) {
+    note(
+      null,
+      `The calendar file is not valid iCalendar as a whole (${messageOf(error)}); read event by event.`,
+    )
+  }
+  const zones = text.match(/BEGIN:VTIMEZONE[\s\S]*?END:VTIMEZONE\r?\n/g) ?? []
+  const events: ICAL.Component[] = []
+  for (const block of text.match(/BEGIN:VEVENT[\s\S]*?END:VEVENT/g) ?? []) {
+    try {
+      const wrapped = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${zones.join('')}${block}\r\nEND:VCALENDAR\r\n`
+      events.push(...new ICAL.Component(ICAL.parse(wrapped)).getAllSubcomponents('vevent'))
+    } catch (error) {
+      const uid = /\nUID:(.*)/.exec(block)?.[1]?.trim() ?? null
+      note(uid, `An event could not be read and was left out (${messageOf(error)}).`)
+    }
+  }
+  return events
+}
+
+function groupByUid(events: ICAL.Component[]): Map<string, ICAL.Component[]> {
+  const groups = new Map<string, ICAL.Component[]>()
+  events.forEach((event, index) => {
+    const uid = String(event.getFirstPropertyValue('uid') ?? `no-uid-${index}`)
+    const group = groups.get(uid)
+    if (group) group.push(event)
+    else groups.set(uid, [event])
+  })
+  return groups
+}
+
+function expandSeries(uid: string, group: ICAL.Component[], context: Context): void {
+  const { options, note } = context
+  const master = group.find((component) => !component.hasProperty('recurrence-id'))
+  const exceptions = group.filter((component) => component !== master)
+  if (!master) {
+    // Overrides without their series (a shared single occurrence): each is an event of its own.
+    for (const exception of exceptions) addSingle(new ICAL.Event(exception), uid, context)
+    return
+  }
+  const event = new ICAL.Event(master, { strictExceptions: true, exceptions })
+  if (!event.isRecurring()) {
+    addSingle(event, uid, context)
+    return
+  }
+  if (isCancelled(event)) return
+  const { from, to } = options.window
+  const durationMs = Math.max(0, event.duration.toSeconds() * 1000)
+  const visited = new Set<string>()
+  const iterator = event.iterator()
+  const maxSteps = options.maxStepsPerSeries ?? defaultMaxSteps
+  let steps = 0
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    if (++steps > maxSteps) {
+      note(uid, `“${event.summary}” repeats too often; only its first ${maxSteps} times were read.`)
+      break
+    }
+    const wall = wallMs(next)
+    if (wall - offsetMarginMs > to) break
+    if (wall + offsetMarginMs + durationMs + 24 * hourMs < from && !(next.toString() in event.exceptions))
+      continue
+    const details = event.getOccurrenceDetails(next)
+    visited.add(details.recurrenceId.toString())
+    const recurrenceAt = timeAt(details.recurrenceId, master, 'dtstart', context)
+    addOccurrence(details.item, details.startDate, details.endDate, uid, recurrenceAt, context)
+  }
+  // An override can move an occurrence from outside the window into it.
+  for (const [id, exception] of Object.entries(event.exceptions)) {
+    if (visited.has(id)) continue
+    const recurrenceAt = timeAt(exception.recurrenceId, exception.component, 'recurrence-id', context)
+    addOccurrence(exception, exception.startDate, exception.endDate, uid, recurrenceAt, context)
+  }
+}
+
+function addSingle(event: ICAL.Event, uid: string, context: Context): void {
+  const start = timeAt(event.startDate, event.component, 'dtstart', context)
+  addOccurrence(event, event.startDate, event.endDate, uid, start, context)
+}
+
+function addOccurrence(
+  item: ICAL.Event,
+  startTime: ICAL.Time,
+  endTime: ICAL.Time,
+  uid: string,
+  recurrenceAt: number,
+  context: Context,
+): void {
+  const { options, out } = context
+  if (isCancelled(item) || hasDeclined(item, context.emails)) return
+  const start = timeAt(startTime, item.component, 'dtstart', context)
+  const endProperty = item.component.hasProperty('dtend') ? 'dtend' : 'dtstart'
+  const end = Math.max(start, timeAt(endTime, item.component, endProperty, context))
+  const { from, to } = options.window
+  // An instant event (no length) counts where it starts.
+  if (!(start < to && (end > from || (end === start && start >= from)))) return
+  out.push({
+    id: `${options.calendarId}:${uid}:${recurrenceAt}`,
+    calendarId: options.calendarId,
+    title: titleOf(item.component),
+    categories: categoriesOf(item.component),
+    start,
+    end,
+    isAllDay: startTime.isDate,
+    showAs: showAsOf(item.component),
+  })
+}
+
+/** The instant of `time`, read with the TZID of `component`'s `property`. */
+function timeAt(time: ICAL.Time, component: ICAL.Component, property: string, context: Context): number {
+  const parameter = component.getFirstProperty(property)?.getParameter('tzid')
+  const tzid = typeof parameter === 'string' ? parameter : null
+  const reading = readingOf(time, tzid)
+  if (reading === 'unknown' && tzid !== null) context.unknownZones.add(tzid)
+  return instantOf(time, reading, tzid, context.options.zone)
+}
+
+function wallMs(time: ICAL.Time): number {
+  return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second)
+}
+
+function isCancelled(event: ICAL.Event): boolean {
+  return String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED'
+}
+
+/** Whether the person is among the attendees and said no. */
+function hasDeclined(event: ICAL.Event, emails: Set<string>): boolean {
+  if (emails.size === 0) return false
+  for (const attendee of event.component.getAllProperties('attendee')) {
+    const address = String(attendee.getFirstValue() ?? '').toLowerCase()
+    if (!emails.has(address)) continue
+    return String(attendee.getParameter('partstat') ?? '').toUpperCase() === 'DECLINED'
+  }
+  return false
+}
+
+/** TRANSP and Outlook's busy status; Outlook's "out of office" is the only marking of absence. */
+function showAsOf(component: ICAL.Component): CalendarShowAs {
+  const status = String(
+    component.getFirstPropertyValue('x-microsoft-cdo-busystatus') ??
+      component.getFirstPropertyValue('x-microsoft-cdo-intendedstatus') ??
+      '',
+  ).toUpperCase()
+  if (status === 'OOF') return 'away'
+  if (status === 'FREE') return 'free'
+  if (status === 'BUSY' || status === 'TENTATIVE') return 'busy'
+  const transp = String(component.getFirstPropertyValue('transp') ?? '').toUpperCase()
+  return transp === 'TRANSPARENT' ? 'free' : 'busy'
+}
+
+function titleOf(component: ICAL.Component | undefined): string {
+  const summary = component?.getFirstPropertyValue('summary')
+  return (typeof summary === 'string' ? summary.trim() : '').slice(0, 512) || '(no title)'
+}
+
+function categoriesOf(component: ICAL.Component): string[] {
+  const categories: string[] = []
+  for (const property of component.getAllProperties('categories'))
+    for (const value of property.getValues())
+      if (typeof value === 'string') categories.push(value.slice(0, 128))
+  return categories.slice(0, 32)
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 200)
+}
