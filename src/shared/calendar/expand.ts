@@ -113,7 +113,8 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
   const { from, to } = options.window
   const durationMs = Math.max(0, event.duration.toSeconds() * 1000)
   const visited = new Set<string>()
-  const iterator = event.iterator()
+  const dayGuard = ruleDayGuard(master)
+  const iterator = event.iterator(fastForwardStart(event, master, from, durationMs, context))
   const maxSteps = options.maxStepsPerSeries ?? defaultMaxSteps
   let steps = 0
   for (let next = iterator.next(); next; next = iterator.next()) {
@@ -123,6 +124,7 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
     }
     const wall = wallMs(next)
     if (wall - offsetMarginMs > to) break
+    if (dayGuard && !dayGuard(next)) continue
     if (wall + offsetMarginMs + durationMs + 24 * hourMs < from && !(next.toString() in event.exceptions))
       continue
     const details = event.getOccurrenceDetails(next)
@@ -136,6 +138,80 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
     const recurrenceAt = timeAt(exception.recurrenceId, exception.component, 'recurrence-id', context)
     addOccurrence(exception, exception.startDate, exception.endDate, uid, recurrenceAt, context)
   }
+}
+
+/**
+ * ical.js rolls a day a month lacks into the next month (BYMONTH=4 with
+ * BYMONTHDAY=31 gives May 1st); RFC 5545 says such a day does not happen.
+ * For a series made of one RRULE alone, a start whose month or day the
+ * rule does not allow is skipped. DTSTART itself always counts.
+ */
+function ruleDayGuard(master: ICAL.Component): ((time: ICAL.Time) => boolean) | null {
+  const rules = master.getAllProperties('rrule')
+  if (rules.length !== 1 || master.hasProperty('rdate')) return null
+  const rule = rules[0]?.getFirstValue()
+  if (!(rule instanceof ICAL.Recur)) return null
+  const months = rule.parts.BYMONTH as number[] | undefined
+  const monthDays = rule.parts.BYMONTHDAY as number[] | undefined
+  if (!months && !monthDays) return null
+  const start = master.getFirstPropertyValue('dtstart')
+  const startText = start instanceof ICAL.Time ? start.toString() : ''
+  return (time) => {
+    if (time.toString() === startText) return true
+    if (months && !months.includes(time.month)) return false
+    if (!monthDays) return true
+    const length = ICAL.Time.daysInMonth(time.month, time.year)
+    return monthDays.some((day) => (day > 0 ? day === time.day : length + day + 1 === time.day))
+  }
+}
+
+/**
+ * A later start for the iterator of a long-running daily or weekly series
+ * without COUNT, a whole number of its periods after DTSTART, so that years
+ * of past repeats are not stepped through one by one. The new start lies
+ * well before the window: the iterator always yields its start, which the
+ * rule may not match, and the window filter drops it.
+ */
+function fastForwardStart(
+  event: ICAL.Event,
+  master: ICAL.Component,
+  from: number,
+  durationMs: number,
+  context: Context,
+): ICAL.Time | undefined {
+  const rules = master.getAllProperties('rrule')
+  if (rules.length !== 1 || master.hasProperty('rdate')) return undefined
+  const rule = rules[0]?.getFirstValue()
+  if (!(rule instanceof ICAL.Recur) || rule.count) return undefined
+  const start = timeAt(event.startDate, master, 'dtstart', context)
+  const gapDays = Math.floor((from - start - durationMs - offsetMarginMs) / (24 * hourMs)) - 2
+  if (rule.freq === 'MONTHLY') return monthlyStart(event.startDate, rule, gapDays)
+  const periodDays = rule.freq === 'DAILY' ? rule.interval : rule.freq === 'WEEKLY' ? 7 * rule.interval : 0
+  if (periodDays <= 0) return undefined
+  const periods = Math.floor(gapDays / periodDays)
+  if (periods < 1) return undefined
+  const later = event.startDate.clone()
+  later.adjust(periods * periodDays, 0, 0, 0)
+  return later
+}
+
+/**
+ * The monthly case: whole intervals of months. With BYDAY or BYMONTHDAY the
+ * day of DTSTART does not choose the days, so the new start is the 1st;
+ * otherwise it keeps its day, which every month has up to the 28th.
+ */
+function monthlyStart(start: ICAL.Time, rule: ICAL.Recur, gapDays: number): ICAL.Time | undefined {
+  const isDayChosenByRule = Boolean(rule.parts.BYDAY || rule.parts.BYMONTHDAY)
+  if (!isDayChosenByRule && start.day > 28) return undefined
+  // A month is at least 28 days, so this many months never passes the window.
+  const periods = Math.floor(Math.floor(gapDays / 31) / rule.interval)
+  if (periods < 1) return undefined
+  const later = start.clone()
+  const months = later.year * 12 + later.month - 1 + periods * rule.interval
+  if (isDayChosenByRule) later.day = 1
+  later.year = Math.floor(months / 12)
+  later.month = (months % 12) + 1
+  return later
 }
 
 function addSingle(event: ICAL.Event, uid: string, context: Context): void {
