@@ -26,6 +26,7 @@ function listWords(words: readonly string[]): string {
 export function movedText(reason: CheckInReason, zone: string, now?: number): string | null {
   if (reason.movedBy === null || reason.movedFrom.length === 0) return null
   const from = listWords(reason.movedFrom.map((at) => clockText(at, zone, now)))
+  if (reason.movedBy === 'event' && reason.event) return `moved from ${from} to after ${reason.event.title}`
   const what = reason.movedBy === 'session' ? 'your focus session' : 'your deep work'
   return `moved from ${from} to the end of ${what}`
 }
@@ -55,6 +56,11 @@ export function describeNextCheckIn(input: {
       : { when: null, line: 'No check-ins scheduled: check in when you are ready.', why: null }
   }
   const when = clockText(input.reason.at, input.zone, input.now)
-  const why = movedText(input.reason, input.zone, input.now)
+  const { event, isWelcomeBack } = input.reason
+  if (input.reason.movedBy === 'event' && event && input.reason.movedFrom.length > 0) {
+    const why = movedText(input.reason, input.zone, input.now)
+    return { when, line: `Next check-in ${when}, after ${event.title}`, why }
+  }
+  const why = movedText(input.reason, input.zone, input.now) ?? (isWelcomeBack ? 'welcome back' : null)
   return { when, line: why === null ? `Next check-in ${when}` : `Next check-in ${when} — ${why}`, why }
 }

@@ -23,15 +23,13 @@ const stamp = (at: number) =>
 // rrule mis-expands a BYDAY list that mixes plain and numbered days
 // (MONTHLY;BYDAY=2MO,FR gives nothing), so a generated list is all one kind.
 const byDay = (withOrdinals: boolean) =>
-  fc
-    .constantFrom(...(withOrdinals ? [1, 2, -1] : [0]))
-    .chain((ordinal) =>
-      fc.uniqueArray(fc.record({ day: fc.constantFrom(...days), ordinal: fc.constant(ordinal) }), {
-        minLength: 1,
-        maxLength: 3,
-        selector: (entry) => entry.day,
-      }),
-    )
+  fc.constantFrom(...(withOrdinals ? [1, 2, -1] : [0])).chain((ordinal) =>
+    fc.uniqueArray(fc.record({ day: fc.constantFrom(...days), ordinal: fc.constant(ordinal) }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (entry) => entry.day,
+    }),
+  )
 
 const ruleArbitrary: fc.Arbitrary<Rule> = fc
   .record({
