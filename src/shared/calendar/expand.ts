@@ -104,6 +104,7 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
     for (const exception of exceptions) addSingle(new ICAL.Event(exception), uid, context)
     return
   }
+  const everyYears = readYearlyMonthDaysMonthly(master)
   const event = new ICAL.Event(master, { strictExceptions: true, exceptions })
   if (!event.isRecurring()) {
     addSingle(event, uid, context)
@@ -113,9 +114,11 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
   const { from, to } = options.window
   const durationMs = Math.max(0, event.duration.toSeconds() * 1000)
   const visited = new Set<string>()
-  const dayGuard = ruleDayGuard(master)
+  const dayGuard = ruleDayGuard(master, everyYears)
   const iterator = event.iterator(fastForwardStart(event, master, from, durationMs, context))
+  const ownCount = dayGuard ? countOwnRepeats(master) : null
   const maxSteps = options.maxStepsPerSeries ?? defaultMaxSteps
+  const seen = new Set<string>()
   let steps = 0
   for (let next = iterator.next(); next; next = iterator.next()) {
     if (++steps > maxSteps) {
@@ -124,11 +127,14 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
     }
     const wall = wallMs(next)
     if (wall - offsetMarginMs > to) break
-    if (dayGuard && !dayGuard(next)) continue
-    if (wall + offsetMarginMs + durationMs + 24 * hourMs < from && !(next.toString() in event.exceptions))
-      continue
+    const id = next.toString()
+    // A recurrence set is a set: ical.js can yield a day twice (BYMONTHDAY=-1,1 at UNTIL).
+    if ((dayGuard && !dayGuard(next)) || seen.has(id)) continue
+    seen.add(id)
+    if (ownCount !== null && seen.size > ownCount) break
+    if (wall + offsetMarginMs + durationMs + 24 * hourMs < from && !(id in event.exceptions)) continue
     const details = event.getOccurrenceDetails(next)
-    visited.add(details.recurrenceId.toString())
+    visited.add(id)
     const recurrenceAt = timeAt(details.recurrenceId, master, 'dtstart', context)
     addOccurrence(details.item, details.startDate, details.endDate, uid, recurrenceAt, context)
   }
@@ -141,12 +147,53 @@ function expandSeries(uid: string, group: ICAL.Component[], context: Context): v
 }
 
 /**
+ * With the day guard skipping days ical.js made up, ical.js's COUNT would
+ * count them; so the guarded loop counts instead. EXDATE removes days after
+ * counting (RFC 5545), which the loop cannot see: such a series keeps
+ * ical.js's count.
+ */
+function countOwnRepeats(master: ICAL.Component): number | null {
+  if (master.hasProperty('exdate')) return null
+  const rule = master.getFirstPropertyValue('rrule')
+  if (!(rule instanceof ICAL.Recur) || !rule.count) return null
+  const count = rule.count
+  rule.count = null
+  return count
+}
+
+/**
+ * Two repairs before ical.js expands a rule. It expects BYMONTH in order.
+ * And it loses days of a yearly rule with BYMONTH and a negative
+ * BYMONTHDAY after its first year (BYMONTH=6;BYMONTHDAY=-1 skips June 30th
+ * 2026, and INTERVAL=2 starts a year late). Every n years, those months on
+ * those days, is every month limited to those months, in every nth year:
+ * so such a rule is read as monthly, and the day guard keeps the years.
+ */
+function readYearlyMonthDaysMonthly(master: ICAL.Component): number {
+  let everyYears = 1
+  for (const property of master.getAllProperties('rrule')) {
+    const rule = property.getFirstValue()
+    if (!(rule instanceof ICAL.Recur)) continue
+    // The order of a BY list does not matter (RFC 5545), but ical.js expects months in order.
+    if (Array.isArray(rule.parts.BYMONTH)) rule.parts.BYMONTH = [...rule.parts.BYMONTH].sort((a, b) => a - b)
+    if (rule.freq !== 'YEARLY') continue
+    const parts = Object.keys(rule.parts)
+    if (parts.length === 2 && parts.includes('BYMONTH') && parts.includes('BYMONTHDAY')) {
+      everyYears = rule.interval
+      rule.freq = 'MONTHLY'
+      rule.interval = 1
+    }
+  }
+  return everyYears
+}
+
+/**
  * ical.js rolls a day a month lacks into the next month (BYMONTH=4 with
  * BYMONTHDAY=31 gives May 1st); RFC 5545 says such a day does not happen.
  * For a series made of one RRULE alone, a start whose month or day the
  * rule does not allow is skipped. DTSTART itself always counts.
  */
-function ruleDayGuard(master: ICAL.Component): ((time: ICAL.Time) => boolean) | null {
+function ruleDayGuard(master: ICAL.Component, everyYears: number): ((time: ICAL.Time) => boolean) | null {
   const rules = master.getAllProperties('rrule')
   if (rules.length !== 1 || master.hasProperty('rdate')) return null
   const rule = rules[0]?.getFirstValue()
@@ -156,8 +203,10 @@ function ruleDayGuard(master: ICAL.Component): ((time: ICAL.Time) => boolean) | 
   if (!months && !monthDays) return null
   const start = master.getFirstPropertyValue('dtstart')
   const startText = start instanceof ICAL.Time ? start.toString() : ''
+  const startYear = start instanceof ICAL.Time ? start.year : 0
   return (time) => {
     if (time.toString() === startText) return true
+    if ((time.year - startYear) % everyYears !== 0) return false
     if (months && !months.includes(time.month)) return false
     if (!monthDays) return true
     const length = ICAL.Time.daysInMonth(time.month, time.year)
@@ -207,7 +256,13 @@ function monthlyStart(start: ICAL.Time, rule: ICAL.Recur, gapDays: number): ICAL
   const periods = Math.floor(Math.floor(gapDays / 31) / rule.interval)
   if (periods < 1) return undefined
   const later = start.clone()
-  const months = later.year * 12 + later.month - 1 + periods * rule.interval
+  let months = later.year * 12 + later.month - 1 + periods * rule.interval
+  // ical.js stops a rule with UNTIL early when its start is in a month BYMONTH leaves out.
+  const allowed = rule.parts.BYMONTH as number[] | undefined
+  for (let back = 0; allowed && !allowed.includes((months % 12) + 1) && back < 12; back++)
+    months -= rule.interval
+  if (allowed && !allowed.includes((months % 12) + 1)) return undefined
+  if (months <= later.year * 12 + later.month - 1) return undefined
   if (isDayChosenByRule) later.day = 1
   later.year = Math.floor(months / 12)
   later.month = (months % 12) + 1

@@ -69,8 +69,15 @@ const ruleArbitrary: fc.Arbitrary<Rule> = fc
       if (shape.monthly.kind === 'bymonthday') parts.push(`BYMONTHDAY=${shape.monthly.monthDays.join(',')}`)
     }
     if (shape.freq === 'YEARLY') parts.push(`BYMONTH=${shape.months.join(',')}`)
-    return { dtstart: shape.dtstart, rrule: parts.join(';') }
+    const rrule = parts.join(';')
+    // RFC 5545 leaves a DTSTART the rule would not give undefined (ical.js counts it, rrule does not),
+    // so each series starts on its rule's first date on or after the drawn one, as calendars write them.
+    const first = RRule.fromString(`DTSTART:${stamp(shape.dtstart)}\nRRULE:${rrule}`).all(
+      (_, index) => index < 1,
+    )[0]
+    return first ? { dtstart: first.getTime(), rrule } : null
   })
+  .filter((rule): rule is Rule => rule !== null)
 
 function calendarOf(rule: Rule): string {
   return [
