@@ -97,6 +97,7 @@ function groupByUid(events: ICAL.Component[]): Map<string, ICAL.Component[]> {
 
 function expandSeries(uid: string, group: ICAL.Component[], context: Context): void {
   const { options, note } = context
+  if (group.length === 1 && group[0] && isSurelyOutside(group[0], options.window)) return
   const master = group.find((component) => !component.hasProperty('recurrence-id'))
   const exceptions = group.filter((component) => component !== master)
   if (!master) {
@@ -269,6 +270,38 @@ function monthlyStart(start: ICAL.Time, rule: ICAL.Recur, gapDays: number): ICAL
   return later
 }
 
+/**
+ * Whether a one-off event lies far outside the window, judged from the raw
+ * text of its DTSTART and DTEND before ical.js builds anything: a long
+ * export is mostly history, and most of its events stop here.
+ */
+function isSurelyOutside(component: ICAL.Component, window: Window): boolean {
+  let start: number | null = null
+  let end: number | null = null
+  for (const property of component.jCal[1] as unknown[][]) {
+    const name = property[0]
+    if (name === 'rrule' || name === 'rdate' || name === 'duration') return false
+    if (name === 'dtstart') start = rawWallMs(property[3])
+    if (name === 'dtend') end = rawWallMs(property[3])
+  }
+  if (start === null) return false
+  const margin = offsetMarginMs + 24 * hourMs
+  return start - margin > window.to || (end ?? start) + margin < window.from
+}
+
+/** "2026-03-02T10:00:00" or "2026-03-02" as if it were UTC; null for anything else. */
+function rawWallMs(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length < 10) return null
+  const at = Date.UTC(
+    Number(value.slice(0, 4)),
+    Number(value.slice(5, 7)) - 1,
+    Number(value.slice(8, 10)),
+    Number(value.slice(11, 13) || 0),
+    Number(value.slice(14, 16) || 0),
+  )
+  return Number.isNaN(at) ? null : at
+}
+
 function addSingle(event: ICAL.Event, uid: string, context: Context): void {
   const start = timeAt(event.startDate, event.component, 'dtstart', context)
   addOccurrence(event, event.startDate, event.endDate, uid, start, context)
@@ -283,11 +316,13 @@ function addOccurrence(
   context: Context,
 ): void {
   const { options, out } = context
+  const { from, to } = options.window
+  // Wall time is within a day of the instant: most events of a long export end here, unconverted.
+  if (wallMs(startTime) - offsetMarginMs > to || wallMs(endTime) + offsetMarginMs + 24 * hourMs < from) return
   if (isCancelled(item) || hasDeclined(item, context.emails)) return
   const start = timeAt(startTime, item.component, 'dtstart', context)
   const endProperty = item.component.hasProperty('dtend') ? 'dtend' : 'dtstart'
   const end = Math.max(start, timeAt(endTime, item.component, endProperty, context))
-  const { from, to } = options.window
   // An instant event (no length) counts where it starts.
   if (!(start < to && (end > from || (end === start && start >= from)))) return
   out.push({

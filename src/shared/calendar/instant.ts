@@ -44,15 +44,50 @@ export function instantOf(time: ICAL.Time, reading: ZoneReading, tzid: string | 
   return wallInstant(time, wallZone)
 }
 
+const slotMs = 15 * 60_000
+const maxCachedSlots = 200_000
+/** zone → (15-minute slot of wall time → instant minus wall time). */
+const offsets = new Map<string, Map<number, number>>()
+
+/**
+ * Wall time to an instant through an offset remembered per 15-minute slot
+ * of wall time: every zone change since 1970 falls on a quarter hour, so a
+ * slot has one offset ('compatible' included: a time in a gap moves forward
+ * by the gap, a repeated time takes the earlier offset). Temporal is asked
+ * once per slot; a calendar's thousands of occurrences share few slots.
+ */
 function wallInstant(time: ICAL.Time, zone: string): number {
-  const wall = Temporal.PlainDateTime.from({
-    year: time.year,
-    month: time.month,
-    day: time.day,
-    hour: time.isDate ? 0 : time.hour,
-    minute: time.isDate ? 0 : time.minute,
-    second: time.isDate ? 0 : Math.min(59, time.second),
+  const wall = Date.UTC(
+    time.year,
+    time.month - 1,
+    time.day,
+    time.isDate ? 0 : time.hour,
+    time.isDate ? 0 : time.minute,
+    time.isDate ? 0 : Math.min(59, time.second),
+  )
+  let byZone = offsets.get(zone)
+  if (!byZone || byZone.size > maxCachedSlots) {
+    byZone = new Map()
+    offsets.set(zone, byZone)
+  }
+  const slot = Math.floor(wall / slotMs)
+  let offset = byZone.get(slot)
+  if (offset === undefined) {
+    offset = temporalInstant(slot * slotMs, zone) - slot * slotMs
+    byZone.set(slot, offset)
+  }
+  return wall + offset
+}
+
+function temporalInstant(wall: number, zone: string): number {
+  const date = new Date(wall)
+  const plain = Temporal.PlainDateTime.from({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
   })
   // 'compatible': a time skipped by a DST gap happens after it, a repeated one at its first moment.
-  return wall.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds
+  return plain.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds
 }
