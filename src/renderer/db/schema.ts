@@ -1,6 +1,7 @@
 // The Dexie database: its tables, their indexes, and every schema version
 // with the upgrade that carries rows from one to the next.
 import Dexie, { type Table, type Transaction } from 'dexie'
+import type { CalendarOccurrence } from '../../shared/calendar/occurrence'
 import type { Account, Digest, FocusSession, InboxItem } from '../../shared/model'
 import { upgradeAccountV1, upgradeItemV1, v1SettingsKeysMovedToMeta } from './upgrade-v1'
 
@@ -158,6 +159,38 @@ export const schemaV8 = {
     'id, [status+receivedAt], digestId, [accountId+threadKey], [status+source], urgentRuleId, conversationKey',
 }
 
+/**
+ * Version 9: calendars. `calendars` holds one row per calendar of a
+ * calendar account (no secret: the address and sign-in stay in main's
+ * vault), `calendarEvents` the occurrences of the window Lull looks at,
+ * by calendar and by start.
+ */
+export const schemaV9 = {
+  ...schemaV8,
+  calendars: 'id, accountId',
+  calendarEvents: 'id, calendarId, start',
+}
+
+/** One calendar: whether it counts, and how its last read went. */
+export type CalendarRow = {
+  /** `<accountId>:<calendarKey>`, the occurrences' calendarId. */
+  id: string
+  accountId: string
+  calendarKey: string
+  kind: 'ics-url' | 'ics-file' | 'caldav'
+  /** The account's label (a host, a file name, a CalDAV user) and the calendar's own name. */
+  accountLabel: string
+  name: string
+  /** Whether its events change check-ins and shielding; every calendar is still drawn. */
+  isCounted: boolean
+  addedAt: number
+  lastReadAt: number | null
+  /** The last read's problem, said on the account; null when it read well. */
+  problem: string | null
+  /** Events that could not be read, from the last read. */
+  notes: string[]
+}
+
 /** One term of one item; `at` is the item's `receivedAt`. */
 export type SearchPostingRow = { term: string; at: number; itemId: string }
 /** A term and how many postings it has (an estimate that only errs high: removals do not lower it). */
@@ -226,6 +259,8 @@ export class LullDb extends Dexie {
   searchPostings!: Table<SearchPostingRow, [string, number, string]>
   searchWords!: Table<SearchWordRow, string>
   searchPending!: Table<{ itemId: string }, string>
+  calendars!: Table<CalendarRow, string>
+  calendarEvents!: Table<CalendarOccurrence, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -237,6 +272,7 @@ export class LullDb extends Dexie {
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(upgradeToV7)
     this.version(8).stores(schemaV8)
+    this.version(9).stores(schemaV9)
   }
 }
 
