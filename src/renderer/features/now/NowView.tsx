@@ -163,7 +163,7 @@ function CheckInCard({
   return (
     <section className="now-card now-check-in" aria-labelledby="next-check-in">
       <h2 id="next-check-in" data-testid="next-check-in">
-        {next.when === null ? next.line : `Next check-in ${next.when}`}
+        {next.heading}
       </h2>
       {next.why ? (
         <p className="now-why" data-testid="next-check-in-why">
