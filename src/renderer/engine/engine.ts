@@ -28,6 +28,7 @@ import {
   nextCheckIn,
   nextRawCheckIn,
   resolveTimeZone,
+  settingsAt,
   startFocus as startFocusSession,
   validateSettings,
 } from '../../shared/policy'
@@ -202,7 +203,8 @@ export function createEngine(deps: EngineDeps) {
   /** Start every due pull (or all), without waiting: each reports through afterPull. */
   function startPulls(all: boolean): Promise<PullOutcome[]> {
     if (settings.syncPaused || !isRunning) return Promise.resolve([])
-    const pulls = scheduler.pullDue(settings, () => clock.now(), { all })
+    // While away, only rules marked even on leave make an item urgent; the rest waits for the welcome back.
+    const pulls = scheduler.pullDue(settingsAt(settings, calendar, clock.now()), () => clock.now(), { all })
     void writeHealth()
     return pulls
   }

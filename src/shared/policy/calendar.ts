@@ -105,3 +105,17 @@ export function firstMeetingCheckIns(
     .filter((at) => at > from && at <= to)
     .sort((a, b) => a - b)
 }
+
+/**
+ * The settings that decide urgency at `now`: while the calendar says the
+ * person is away, only the urgent rules marked "even on leave" stay; what
+ * the others would have let through waits for the welcome back.
+ */
+export function settingsAt<T extends { urgentRules: readonly { evenOnLeave?: boolean | undefined }[] }>(
+  settings: T,
+  calendar: readonly CalendarInterval[],
+  now: number,
+): T {
+  if (awayAt(calendar, now) === null) return settings
+  return { ...settings, urgentRules: settings.urgentRules.filter((rule) => rule.evenOnLeave === true) }
+}

@@ -13,6 +13,7 @@ import {
   describeNextCheckIn,
   nextCheckIn,
   nextCheckInWithReason,
+  settingsAt,
   simulate,
 } from '../../../../src/shared/policy'
 import { hour, minute, settingsWith, wall } from './wall'
@@ -223,5 +224,24 @@ describe('before my first meeting', () => {
     expect(nextCheckIn(withBefore, zone, [], at('2026-03-24T09:45') - hour, calendar)).toBe(
       at('2026-03-24T09:30'),
     )
+  })
+})
+
+describe('urgency while away', () => {
+  it('keeps only the rules marked even on leave, and all of them otherwise', () => {
+    const withRules = settingsWith({
+      urgentRules: [
+        { id: 'incidents', kind: 'slack-channel', channel: '#incidents' },
+        { id: 'pager', kind: 'slack-channel', channel: '#pager', evenOnLeave: true },
+      ],
+    })
+    const away = calendarIntervals(
+      [occurrence('Vacation', '2026-03-30T00:00', '2026-04-01T00:00', { isAllDay: true })],
+      withRules.calendar,
+    )
+    expect(settingsAt(withRules, away, at('2026-03-30T10:00')).urgentRules.map((rule) => rule.id)).toEqual([
+      'pager',
+    ])
+    expect(settingsAt(withRules, away, at('2026-04-01T10:00')).urgentRules).toHaveLength(2)
   })
 })
