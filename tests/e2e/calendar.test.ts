@@ -67,6 +67,9 @@ describe.skipIf(!hasChromium)('calendars', () => {
       await expect
         .poll(() => page.getByTestId('next-check-in').textContent())
         .toBe('Next check-in 14:30, after Design review')
+      expect(await page.getByTestId('timeline-caption').textContent()).toContain(
+        '14:30 (moved from 13:00 to after Design review), 16:30; calendar Design review 12:30–14:30',
+      )
 
       await page.getByRole('button', { name: 'Accounts', exact: true }).click()
       await counts.click()
