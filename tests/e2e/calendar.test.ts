@@ -1,7 +1,7 @@
 // A calendar added in the Accounts view, in a real Chromium over browser
 // mode: its address served on 127.0.0.1, its meeting moving the next
-// check-in to the meeting's end, said on Now with the meeting's name; and
-// a calendar that stops counting stops moving it.
+// check-in to the meeting's end, said on Now with the meeting's name and
+// drawn on the Focus week; and a calendar that stops counting stops moving it.
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
@@ -70,6 +70,10 @@ describe.skipIf(!hasChromium)('calendars', () => {
       expect(await page.getByTestId('timeline-caption').textContent()).toContain(
         '14:30 (moved from 13:00 to after Design review), 16:30; calendar Design review 12:30–14:30',
       )
+
+      await page.getByRole('button', { name: 'Focus', exact: true }).click()
+      const onWeek = page.locator('.week-day-column[data-day=wed] [data-testid=week-event]')
+      await expect.poll(() => onWeek.getAttribute('title')).toBe('Design review')
 
       await page.getByRole('button', { name: 'Accounts', exact: true }).click()
       await counts.click()
