@@ -84,4 +84,23 @@ describe.skipIf(!hasChromium)('calendars', () => {
       await host.close()
     }
   })
+
+  it('marks an urgent rule "even on leave" in the Rules view, and keeps it', async () => {
+    const host = await startTestWebHost({ isScripted: false, pollAfterMs: 200 })
+    try {
+      const page = await browser().newPage()
+      await page.goto(host.url)
+      await page.getByRole('button', { name: 'Rules', exact: true }).click()
+      const rule = page.locator('[data-rule-id=rule-incidents]')
+      const evenOnLeave = rule.getByRole('switch', { name: /^Even on leave/ })
+      await expect.poll(() => evenOnLeave.isChecked()).toBe(false)
+      await evenOnLeave.click()
+      await expect.poll(() => evenOnLeave.isChecked()).toBe(true)
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+      await page.getByRole('button', { name: 'Rules', exact: true }).click()
+      await expect.poll(() => rule.getByRole('switch', { name: /^Even on leave/ }).isChecked()).toBe(true)
+    } finally {
+      await host.close()
+    }
+  })
 })
