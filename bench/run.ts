@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures and its
 // ratio against a baseline measured in the same run.
+import { benchCalendar } from './calendar'
 import { benchCheckIn } from './checkin'
 import { benchConversations } from './conversations'
 import { benchFace } from './face'
@@ -19,6 +20,10 @@ console.log('== the package: app.asar against its budget (electron-builder, Linu
 for (const line of await benchPackageSize()) console.log(line)
 console.log('\n== simulate a year of arrivals (Node)')
 for (const line of await benchSimulate()) console.log(line)
+console.log(
+  '\n== a calendar of 5,000 events: expansion for the 21-day window, and the cost per engine wake (Node)',
+)
+for (const line of await benchCalendar()) console.log(line)
 console.log('\n== a day of syncing, from the request ledger (Node, the engine on a simulated clock)')
 for (const line of await benchSyncDay()) console.log(line)
 console.log(

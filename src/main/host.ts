@@ -8,6 +8,7 @@ import { fitPull } from '../shared/fit-item'
 import type { AccountKind } from '../shared/model'
 import { accountIdFor } from './account-identity'
 import { fetchAvatar } from './avatar'
+import { createCalendarHandlers } from './calendars/calendar-host'
 import type { HostHandlers } from './dispatch'
 import type { Emit } from './events'
 import { type InstallPort, unavailableInstall } from './install/service'
@@ -360,6 +361,7 @@ export function createHost(deps: HostDeps): HostHandlers {
       return { isRegistered: os.shortcuts.setFocusToggle(accelerator) }
     },
 
+    ...createCalendarHandlers({ vault, fetch: baseFetch, newId }),
     'install:state': () => install.state(),
     'install:open-at-login-set': ({ isOn }) => install.setOpenAtLogin(isOn),
     'update:enabled-set': ({ isEnabled }) => install.setUpdatesEnabled(isEnabled),

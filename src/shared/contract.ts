@@ -3,6 +3,7 @@
 // main, the browser-mode bridge and the renderer's client are all derived
 // from these two tables, so they cannot drift apart.
 import { z } from 'zod'
+import { CalendarOccurrence } from './calendar/occurrence'
 import {
   Account,
   AccountKind,
@@ -48,9 +49,53 @@ export const Credentials = z
       .optional(),
     /** IMAP: a certificate authority (PEM) to trust for this server besides the usual ones. */
     caPem: z.string().min(1).max(65_536).includes('-----BEGIN CERTIFICATE-----').optional(),
+    /** A calendar's ICS address: Google's "secret address in iCal format" is itself a secret. */
+    calendarUrl: z.string().min(1).max(4096).optional(),
+    /** A local .ics file a calendar is read from. */
+    calendarPath: z.string().min(1).max(4096).optional(),
   })
   .strict()
 export type Credentials = z.infer<typeof Credentials>
+
+/** What a person gives to add a calendar; it goes to main's vault and only a label comes back. */
+export const CalendarConnect = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('ics-url'),
+      url: z.string().min(1).max(4096),
+      user: z.string().min(1).max(320).optional(),
+      password: z.string().min(1).max(4096).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('ics-file'), path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      kind: z.literal('caldav'),
+      serverUrl: z.string().min(1).max(2048),
+      user: z.string().min(1).max(320),
+      password: z.string().min(1).max(4096),
+    })
+    .strict(),
+])
+export type CalendarConnect = z.infer<typeof CalendarConnect>
+
+export const CalendarProblem = z.object({
+  kind: z.enum([
+    'unreachable',
+    'unauthorized',
+    'not-found',
+    'too-large',
+    'too-many-events',
+    'not-icalendar',
+    'http',
+  ]),
+  message: z.string().max(1000),
+})
+
+/** Which calendar of a calendar account: the account itself for ICS, the collection URL for CalDAV. */
+const CalendarRef = z
+  .object({ accountId: z.string().min(1).max(128), calendarKey: z.string().min(1).max(2048) })
+  .strict()
 
 /**
  * The most items one pull may answer. A source pages a bigger backlog: it
@@ -352,6 +397,34 @@ export const calls = {
     response: z.object({ isRegistered: z.boolean() }),
   },
   /** Open at sign-in and updates, as main has them now. */
+  /** Add a calendar account (ICS address, local file, CalDAV): read once to check it, then its secret is kept. */
+  'calendar:connect': {
+    request: CalendarConnect,
+    response: z.object({
+      accountId: z.string().max(128),
+      label: z.string().max(256),
+      calendars: z.array(z.object({ key: z.string().max(2048), name: z.string().max(256) })).max(200),
+    }),
+  },
+  /** One calendar's occurrences in a window; a problem is said, and the last good copy is still answered. */
+  'calendar:read': {
+    request: CalendarRef.extend({
+      window: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
+      zone: z.string().min(1).max(64),
+      personEmails: z.array(z.string().max(320)).max(20),
+    }).strict(),
+    response: z.object({
+      status: z.enum(['updated', 'unchanged', 'failed']),
+      hasCopy: z.boolean(),
+      occurrences: z.array(CalendarOccurrence).max(20_000),
+      notes: z.array(z.string().max(1000)).max(50),
+      problem: CalendarProblem.nullable(),
+    }),
+  },
+  'calendar:disconnect': {
+    request: z.object({ accountId: z.string().min(1).max(128) }).strict(),
+    response: Empty,
+  },
   'install:state': { request: Empty, response: InstallState },
   /** Open Lull, hidden in the tray, when the person signs in to the computer (or not). */
   'install:open-at-login-set': { request: z.object({ isOn: z.boolean() }).strict(), response: InstallState },

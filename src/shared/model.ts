@@ -428,16 +428,63 @@ export const DeepWorkBlock = z
   .refine((block) => block.start !== block.end, 'A deep-work block needs a start and an end that differ.')
 export type DeepWorkBlock = z.infer<typeof DeepWorkBlock>
 
+/** An urgent rule marked so still breaks through while the calendar says the person is away. */
+const evenOnLeave = z.boolean().optional()
+
 export const UrgentRule = z.discriminatedUnion('kind', [
-  z.object({ id: z.string(), kind: z.literal('slack-channel'), channel: z.string().min(1).max(256) }),
-  z.object({ id: z.string(), kind: z.literal('person'), person: z.string().min(1).max(256) }),
-  z.object({ id: z.string(), kind: z.literal('slack-keyword'), keyword: z.string().min(1).max(128) }),
-  z.object({ id: z.string(), kind: z.literal('github-reason'), reason: GithubReason }),
-  z.object({ id: z.string(), kind: z.literal('github-repository'), repository: z.string().min(1).max(256) }),
-  z.object({ id: z.string(), kind: z.literal('email-sender'), sender: z.string().min(1).max(320) }),
-  z.object({ id: z.string(), kind: z.literal('subject-tag'), tag: z.string().min(1).max(64) }),
+  z.object({
+    id: z.string(),
+    evenOnLeave,
+    kind: z.literal('slack-channel'),
+    channel: z.string().min(1).max(256),
+  }),
+  z.object({ id: z.string(), evenOnLeave, kind: z.literal('person'), person: z.string().min(1).max(256) }),
+  z.object({
+    id: z.string(),
+    evenOnLeave,
+    kind: z.literal('slack-keyword'),
+    keyword: z.string().min(1).max(128),
+  }),
+  z.object({ id: z.string(), evenOnLeave, kind: z.literal('github-reason'), reason: GithubReason }),
+  z.object({
+    id: z.string(),
+    evenOnLeave,
+    kind: z.literal('github-repository'),
+    repository: z.string().min(1).max(256),
+  }),
+  z.object({
+    id: z.string(),
+    evenOnLeave,
+    kind: z.literal('email-sender'),
+    sender: z.string().min(1).max(320),
+  }),
+  z.object({ id: z.string(), evenOnLeave, kind: z.literal('subject-tag'), tag: z.string().min(1).max(64) }),
 ])
 export type UrgentRule = z.infer<typeof UrgentRule>
+
+/** What the calendar changes, each a switch; the words match event titles and categories, ignoring case. */
+export const CalendarSettings = z.object({
+  /** Events titled with a focus word shield like deep-work blocks. */
+  focusFromEvents: z.boolean(),
+  focusWords: z.array(z.string().min(1).max(64)).max(32),
+  /** A check-in inside a busy event waits for its end. */
+  waitForMeetings: z.boolean(),
+  /** Out of office holds everything but rules marked "even on leave"; check-ins inside it are skipped. */
+  holdWhileAway: z.boolean(),
+  awayWords: z.array(z.string().min(1).max(64)).max(32),
+  /** A check-in this many minutes before each day's first meeting; null for none. */
+  checkInBeforeFirstMeetingMinutes: z.number().int().min(0).max(240).nullable(),
+})
+export type CalendarSettings = z.infer<typeof CalendarSettings>
+
+export const defaultCalendarSettings: CalendarSettings = {
+  focusFromEvents: true,
+  focusWords: ['Focus', 'Deep work', 'Heads down', 'No meetings'],
+  waitForMeetings: true,
+  holdWhileAway: true,
+  awayWords: ['Out of office', 'OOO', 'Vacation', 'Holiday', 'On leave', 'PTO'],
+  checkInBeforeFirstMeetingMinutes: null,
+}
 
 export const Settings = z.object({
   /** IANA zone; null follows the system's zone. */
@@ -456,6 +503,8 @@ export const Settings = z.object({
     .int()
     .min(1)
     .max(24 * 14),
+  /** Settings saved before calendars existed read as the defaults. */
+  calendar: CalendarSettings.default(defaultCalendarSettings),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -472,6 +521,7 @@ export const defaultSettings: Settings = {
   focusShortcut: 'CommandOrControl+Shift+L',
   syncPaused: false,
   replyWindowHours: 24,
+  calendar: defaultCalendarSettings,
 }
 
 /** What the tray shows; the renderer computes it, main only draws it. */

@@ -1,6 +1,7 @@
 // The Dexie database: its tables, their indexes, and every schema version
 // with the upgrade that carries rows from one to the next.
 import Dexie, { type Table, type Transaction } from 'dexie'
+import type { CalendarOccurrence } from '../../shared/calendar/occurrence'
 import type { Account, Digest, FocusSession, InboxItem } from '../../shared/model'
 import { upgradeAccountV1, upgradeItemV1, v1SettingsKeysMovedToMeta } from './upgrade-v1'
 
@@ -161,6 +162,38 @@ export const schemaV8 = {
 }
 
 /**
+ * Version 9: calendars. `calendars` holds one row per calendar of a
+ * calendar account (no secret: the address and sign-in stay in main's
+ * vault), `calendarEvents` the occurrences of the window Lull looks at,
+ * by calendar and by start.
+ */
+export const schemaV9 = {
+  ...schemaV8,
+  calendars: 'id, accountId',
+  calendarEvents: 'id, calendarId, start',
+}
+
+/** One calendar: whether it counts, and how its last read went. */
+export type CalendarRow = {
+  /** `<accountId>:<calendarKey>`, the occurrences' calendarId. */
+  id: string
+  accountId: string
+  calendarKey: string
+  kind: 'ics-url' | 'ics-file' | 'caldav'
+  /** The account's label (a host, a file name, a CalDAV user) and the calendar's own name. */
+  accountLabel: string
+  name: string
+  /** Whether its events change check-ins and shielding; every calendar is still drawn. */
+  isCounted: boolean
+  addedAt: number
+  lastReadAt: number | null
+  /** The last read's problem, said on the account; null when it read well. */
+  problem: string | null
+  /** Events that could not be read, from the last read. */
+  notes: string[]
+}
+
+/**
  * Version 10 adds `replies`: the reply to a DM held during deep work, one
  * row per DM (keyed by its item id), written in the same transaction as its
  * outbox row, so it is sent once whatever stops Lull, and kept after it is
@@ -168,7 +201,7 @@ export const schemaV8 = {
  * reads who was told already. Indexed by account and by when it was queued.
  */
 export const schemaV10 = {
-  ...schemaV8,
+  ...schemaV9,
   replies: 'id, accountId, queuedAt',
 }
 
@@ -280,6 +313,8 @@ export class LullDb extends Dexie {
   searchWords!: Table<SearchWordRow, string>
   searchPending!: Table<{ itemId: string }, string>
   replies!: Table<ReplyRow, string>
+  calendars!: Table<CalendarRow, string>
+  calendarEvents!: Table<CalendarOccurrence, string>
 
   constructor(name: string = defaultDbName) {
     super(name)
@@ -291,6 +326,7 @@ export class LullDb extends Dexie {
     this.version(6).stores(schemaV6)
     this.version(7).stores(schemaV7).upgrade(upgradeToV7)
     this.version(8).stores(schemaV8)
+    this.version(9).stores(schemaV9)
     this.version(10).stores(schemaV10)
     this.version(11).stores(schemaV11)
   }

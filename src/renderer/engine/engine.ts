@@ -9,12 +9,15 @@
 
 import { liveQuery } from 'dexie'
 import { z } from 'zod'
+import { calendarWindow } from '../../shared/calendar/occurrence'
 import type { CallRequest } from '../../shared/contract'
 import { githubHostsOf } from '../../shared/conversation'
 import type { Account, FocusLength, FocusSession, Settings, ViewTarget } from '../../shared/model'
 import { DmReplySettings, defaultSettings } from '../../shared/model'
 import {
   activeSession,
+  type CalendarInterval,
+  calendarIntervals,
   deepWorkAt,
   describeTray,
   dueCheckIn,
@@ -25,9 +28,11 @@ import {
   nextCheckIn,
   nextRawCheckIn,
   resolveTimeZone,
+  settingsAt,
   startFocus as startFocusSession,
   validateSettings,
 } from '../../shared/policy'
+import { countedOccurrences, setCalendarCounted } from '../db/calendars'
 import { deliverHeld } from '../db/checkin'
 import { countConversations } from '../db/item-queries'
 import { nextNoticeAt } from '../db/notices'
@@ -58,6 +63,7 @@ import { type StreamHealth, syncHealthKey } from '../db/sync-health'
 import type { HostClient } from '../host/client'
 import { formatClock } from '../ui/format'
 import { createAccounts } from './accounts'
+import { createCalendarSync } from './calendar-sync'
 import type { Clock } from './clock'
 import { createFocusStatus } from './focus-status'
 import { createNoticeSender } from './notices'
@@ -114,6 +120,7 @@ export function createEngine(deps: EngineDeps) {
   /** A pause set while the stored row was unreadable lives only in memory until the next save. */
   let pausedThisRun: boolean | null = null
   let sessions: FocusSession[] = []
+  let calendar: CalendarInterval[] = []
   let cancelTimer: () => void = () => {}
   let unsubscribe: Array<() => void> = []
   let isRunning = false
@@ -182,6 +189,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   const zone = () => resolveTimeZone(settings, clock.systemZone())
+  const calendarSync = createCalendarSync({ db, host, now: () => clock.now(), zone })
 
   /** Read what decides delivery from the store: another window may have changed it. */
   async function refreshState(now: number) {
@@ -190,12 +198,15 @@ export function createEngine(deps: EngineDeps) {
     if (loaded.error && loaded.error !== settingsError) report(loaded.error)
     settingsError = loaded.error
     sessions = await listRecentFocusSessions(db, now)
+    const window = calendarWindow(now)
+    calendar = calendarIntervals(await countedOccurrences(db, window.from, window.to), settings.calendar)
   }
 
   /** Start every due pull (or all), without waiting: each reports through afterPull. */
   function startPulls(all: boolean): Promise<PullOutcome[]> {
     if (settings.syncPaused || !isRunning) return Promise.resolve([])
-    const pulls = scheduler.pullDue(settings, () => clock.now(), { all })
+    // While away, only rules marked even on leave make an item urgent; the rest waits for the welcome back.
+    const pulls = scheduler.pullDue(settingsAt(settings, calendar, clock.now()), () => clock.now(), { all })
     void writeHealth()
     return pulls
   }
@@ -286,15 +297,19 @@ export function createEngine(deps: EngineDeps) {
     startPulls(false)
     if (!settings.syncPaused) void accounts.relistStreams(now)
     const z = zone()
-    const nextAt = nextCheckIn(settings, z, sessions, now)
-    const deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now)
+    if (!settings.syncPaused)
+      void calendarSync.read().then((changed) => {
+        if (changed) void wake()
+      })
+    const nextAt = nextCheckIn(settings, z, sessions, now, calendar)
+    const deep = deepWorkAt(settings.deepWorkBlocks, sessions, z, now, calendar)
     // Pull everything once shortly before a check-in, so the digest is complete.
     if (nextAt !== null && nextAt - now <= preCheckInPullMs && preparedCheckInAt !== nextAt) {
       preparedCheckInAt = nextAt
       startPulls(true)
     }
     const last = await lastCheckInAt(db, now, report)
-    const due = dueCheckIn(settings, z, sessions, last, now)
+    const due = dueCheckIn(settings, z, sessions, last, now, calendar)
     // A catch-up found on waking inside deep work waits for it to end, like
     // any check-in that falls inside deep work: nothing else may interrupt it.
     if (due && !deep.isDeep) {
@@ -602,6 +617,15 @@ export function createEngine(deps: EngineDeps) {
      * Pull everything (waiting a little for it, never for a stuck stream),
      * then deliver every held item in one digest and open it.
      */
+    /** Add a calendar (ICS address, file, CalDAV); the host's error is thrown to the form. */
+    connectCalendar: (request: CallRequest<'calendar:connect'>) =>
+      calendarSync.connect(request).finally(() => void wake()),
+    /** Read every calendar now, not at its next turn. */
+    readCalendarsNow: () => calendarSync.read(true).finally(() => void wake()),
+    setCalendarCounted: (id: string, isCounted: boolean) =>
+      setCalendarCounted(db, id, isCounted).finally(() => void wake()),
+    removeCalendarAccount: (accountId: string) => calendarSync.remove(accountId).finally(() => void wake()),
+
     checkInNow: async () => {
       await waitAtMost(startPulls(true), checkInPullWaitMs)
       return serial(async () => {

@@ -9,15 +9,19 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type { FocusSession, Settings } from '../../shared/model'
 import {
   activeSession,
+  type CalendarInterval,
   type CheckInReason,
+  calendarIntervals,
   deepWorkAt,
   type FocusIntent,
   nextBlockEdge,
+  nextCalendarEdge,
   nextCheckInWithReason,
   resolveTimeZone,
   withFocusIntent,
 } from '../../shared/policy'
 import { useServices } from '../app-context'
+import { countedOccurrences } from '../db/calendars'
 import { countHeldBySource, type HeldCounts } from '../db/item-queries'
 import { focusLookbackMs, listFocusSessions, loadSettings } from '../db/repositories'
 import { systemClock } from '../engine/clock'
@@ -36,6 +40,8 @@ export type Attention = {
   nextCheckInAt: number | null
   /** The next check-in and why it is when it is; null when none is coming. */
   nextCheckIn: CheckInReason | null
+  /** Meetings, focus events and absences of the counted calendars, as the policy reads them. */
+  calendar: CalendarInterval[]
 }
 
 export function useAttention(): Attention | undefined {
@@ -46,14 +52,19 @@ export function useAttention(): Attention | undefined {
   // lookback is applied below, on the rows already read.
   const sessionsSince = Math.floor(clock / hourMs) * hourMs - focusLookbackMs
   const data = useLiveQuery(async () => {
-    const [sessions, loaded] = await Promise.all([listFocusSessions(db, sessionsSince), loadSettings(db)])
+    const [sessions, loaded, occurrences] = await Promise.all([
+      listFocusSessions(db, sessionsSince),
+      loadSettings(db),
+      countedOccurrences(db, sessionsSince, sessionsSince + 21 * 24 * hourMs),
+    ])
+    const calendar = calendarIntervals(occurrences, loaded.settings.calendar)
     // When it was read: a session stored a moment ago counts from then, not from the last tick.
-    return { sessions, settings: loaded.settings, readAt: Date.now() }
+    return { sessions, settings: loaded.settings, calendar, readAt: Date.now() }
   }, [db, sessionsSince])
   const attention = useMemo(() => {
     if (!data) return undefined
     const now = Math.max(clock, data.readAt, intentTime(intent))
-    return deriveAttention(withFocusIntent(data.sessions, intent), data.settings, now)
+    return deriveAttention(withFocusIntent(data.sessions, intent), data.settings, data.calendar, now)
   }, [data, clock, intent])
   useWakeAt(attention ? nextChange(attention) : null)
   return attention
@@ -64,19 +75,25 @@ function intentTime(intent: FocusIntent | null): number {
   return intent.kind === 'start' ? intent.session.startedAt : intent.at
 }
 
-function deriveAttention(allSessions: FocusSession[], settings: Settings, now: number): Attention {
+function deriveAttention(
+  allSessions: FocusSession[],
+  settings: Settings,
+  calendar: CalendarInterval[],
+  now: number,
+): Attention {
   const sessions = allSessions.filter((session) => session.startedAt >= now - focusLookbackMs)
   const zone = resolveTimeZone(settings, systemClock.systemZone())
-  const nextCheckIn = nextCheckInWithReason(settings, zone, sessions, now)
+  const nextCheckIn = nextCheckInWithReason(settings, zone, sessions, now, calendar)
   return {
     now,
     zone,
     settings,
     sessions,
     session: activeSession(sessions, now),
-    deep: deepWorkAt(settings.deepWorkBlocks, sessions, zone, now),
+    deep: deepWorkAt(settings.deepWorkBlocks, sessions, zone, now, calendar),
     nextCheckInAt: nextCheckIn?.at ?? null,
     nextCheckIn,
+    calendar,
   }
 }
 
@@ -87,6 +104,7 @@ function nextChange(attention: Attention): number | null {
     attention.deep.until,
     attention.nextCheckInAt,
     nextBlockEdge(attention.settings.deepWorkBlocks, attention.zone, attention.now),
+    nextCalendarEdge(attention.calendar, attention.now),
   ].filter((at): at is number => at !== null && at > attention.now)
   return candidates.length === 0 ? null : Math.min(...candidates)
 }

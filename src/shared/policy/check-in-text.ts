@@ -26,6 +26,7 @@ function listWords(words: readonly string[]): string {
 export function movedText(reason: CheckInReason, zone: string, now?: number): string | null {
   if (reason.movedBy === null || reason.movedFrom.length === 0) return null
   const from = listWords(reason.movedFrom.map((at) => clockText(at, zone, now)))
+  if (reason.movedBy === 'event' && reason.event) return `moved from ${from} to after ${reason.event.title}`
   const what = reason.movedBy === 'session' ? 'your focus session' : 'your deep work'
   return `moved from ${from} to the end of ${what}`
 }
@@ -37,6 +38,8 @@ export type NextCheckInText = {
   line: string
   /** The reason alone, or null when there is nothing to explain. */
   why: string | null
+  /** The title line: "Next check-in 14:30", or "Next check-in 14:30, after Design review" when a meeting moved it. */
+  heading: string
 }
 
 /**
@@ -51,10 +54,27 @@ export function describeNextCheckIn(input: {
 }): NextCheckInText {
   if (input.reason === null) {
     return input.hasCheckIns
-      ? { when: null, line: 'Next check-in when focus ends.', why: null }
-      : { when: null, line: 'No check-ins scheduled: check in when you are ready.', why: null }
+      ? {
+          when: null,
+          line: 'Next check-in when focus ends.',
+          why: null,
+          heading: 'Next check-in when focus ends.',
+        }
+      : {
+          when: null,
+          line: 'No check-ins scheduled: check in when you are ready.',
+          why: null,
+          heading: 'No check-ins scheduled: check in when you are ready.',
+        }
   }
   const when = clockText(input.reason.at, input.zone, input.now)
-  const why = movedText(input.reason, input.zone, input.now)
-  return { when, line: why === null ? `Next check-in ${when}` : `Next check-in ${when} — ${why}`, why }
+  const { event, isWelcomeBack } = input.reason
+  if (input.reason.movedBy === 'event' && event && input.reason.movedFrom.length > 0) {
+    const why = movedText(input.reason, input.zone, input.now)
+    const heading = `Next check-in ${when}, after ${event.title}`
+    return { when, line: heading, why, heading }
+  }
+  const why = movedText(input.reason, input.zone, input.now) ?? (isWelcomeBack ? 'welcome back' : null)
+  const line = why === null ? `Next check-in ${when}` : `Next check-in ${when} — ${why}`
+  return { when, line, why, heading: `Next check-in ${when}` }
 }

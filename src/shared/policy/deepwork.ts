@@ -2,6 +2,7 @@
 // sessions. Intervals that overlap or touch form one stretch, and a stretch
 // is what a check-in waits out.
 import type { DeepWorkBlock, FocusSession } from '../model'
+import { awayAt, type CalendarInterval, calendarShieldAt } from './calendar'
 import { activeSession, sessionInterval } from './focus'
 import { blockIntervalsBetween, type Interval } from './schedule'
 
@@ -10,7 +11,9 @@ export type DeepWork = {
   /** End of the whole stretch containing now; null while deep means until stopped. */
   until: number | null
   /** What shields now; a session wins over a block, since the user can end it. */
-  source: 'block' | 'session' | null
+  source: 'block' | 'session' | 'event' | null
+  /** The focus event that shields now, when source is 'event'. */
+  eventTitle?: string
 }
 
 const dayMs = 24 * 60 * 60_000
@@ -77,17 +80,42 @@ export function stretchStart(
   return start
 }
 
-/** Whether `now` is deep work, until when, and what shields it. */
+/**
+ * Whether `now` is deep work, until when, and what shields it. Focus events
+ * from the calendar shield like blocks; meetings do not make deep work (a
+ * check-in waits for them, but the person is not heads down).
+ */
 export function deepWorkAt(
   blocks: DeepWorkBlock[],
   sessions: FocusSession[],
   zone: string,
   now: number,
+  calendar: readonly CalendarInterval[] = [],
 ): DeepWork {
-  const end = stretchEnd(blocks, sessionIntervals(sessions), zone, now)
+  const focusEvents = calendar.filter((interval) => interval.kind === 'focus')
+  const end = stretchEnd(blocks, [...sessionIntervals(sessions), ...focusEvents], zone, now)
   if (end <= now) return { isDeep: false, until: null, source: null }
-  const source = activeSession(sessions, now) ? 'session' : 'block'
-  return { isDeep: true, until: end === Number.POSITIVE_INFINITY ? null : end, source }
+  const until = end === Number.POSITIVE_INFINITY ? null : end
+  if (activeSession(sessions, now)) return { isDeep: true, until, source: 'session' }
+  const event = calendarShieldAt(focusEvents, now)
+  if (event && !blockIntervalsBetween(blocks, zone, now, now + 1)[0])
+    return { isDeep: true, until, source: 'event', eventTitle: event.title }
+  return { isDeep: true, until, source: 'block' }
+}
+
+/** Whether the calendar says the person is away at `now` (only "even on leave" rules break through). */
+export function isAwayAt(calendar: readonly CalendarInterval[], now: number): boolean {
+  return awayAt(calendar, now) !== null
+}
+
+/** The next instant after `now` at which a calendar interval starts or ends, for the engine's timer. */
+export function nextCalendarEdge(calendar: readonly CalendarInterval[], now: number): number | null {
+  let next = Number.POSITIVE_INFINITY
+  for (const interval of calendar) {
+    if (interval.start > now) next = Math.min(next, interval.start)
+    if (interval.end > now) next = Math.min(next, interval.end)
+  }
+  return next === Number.POSITIVE_INFINITY ? null : next
 }
 
 /** The next instant after `now` at which a block starts or ends, for the engine's timer. */

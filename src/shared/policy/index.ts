@@ -5,6 +5,7 @@
 
 export * from './block-merge'
 export * from './breakthrough'
+export * from './calendar'
 export * from './check-in-rows'
 export * from './check-in-text'
 export {
@@ -16,7 +17,7 @@ export {
   nextCheckIn,
   nextCheckInWithReason,
 } from './checkins'
-export { type DeepWork, deepWorkAt, nextBlockEdge } from './deepwork'
+export { type DeepWork, deepWorkAt, isAwayAt, nextBlockEdge, nextCalendarEdge } from './deepwork'
 export * from './digest'
 export * from './dm-reply'
 export {

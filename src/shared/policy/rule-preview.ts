@@ -4,6 +4,7 @@
 // them. The replay is the policy's own `simulate`, so the preview and the
 // engine cannot disagree about what a rule does.
 import type { Settings, SourceItem, UrgentRule } from '../model'
+import type { CalendarInterval } from './calendar'
 import { simulate } from './simulate'
 import { matchesRule } from './urgency'
 
@@ -28,7 +29,7 @@ export function previewRule(
   rule: UrgentRule,
   items: ReadonlyArray<SourceItem & { receivedAt: number; conversationKey?: string | undefined }>,
   settings: Settings,
-  options: { zone: string; now: number; pollMs: number },
+  options: { zone: string; now: number; pollMs: number; calendar?: readonly CalendarInterval[] },
 ): RulePreview {
   const from = options.now - previewDays * dayMs
   const recent = items.filter((item) => item.receivedAt >= from && item.receivedAt <= options.now)
@@ -43,9 +44,12 @@ export function previewRule(
     source: item.source,
     isUrgent: true,
   }))
+  // With the calendar, a rule not marked even on leave is held while the person was away.
   const events = simulate({ ...settings, urgentRules: [rule] }, arrivals, from, options.now, {
     zone: options.zone,
     pollMs: options.pollMs,
+    isUrgent: () => rule.id,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   })
   return {
     matched: [...matched].sort((a, b) => b.receivedAt - a.receivedAt),

@@ -3,6 +3,7 @@
 // its invariants can be tested and its speed measured over a whole year.
 import type { DmReplySettings, FocusSession, Settings, SourceKind } from '../model'
 import { planBreakthroughs } from './breakthrough'
+import { awayAt, type CalendarInterval } from './calendar'
 import { dueCheckIn, nextCheckIn } from './checkins'
 import { type EarlierReply, type ReplyCandidate, type ReplyPreviewRow, replayReplies } from './dm-reply'
 
@@ -39,6 +40,8 @@ export type SimOptions = {
   cooldownMs?: number
   /** With it, DMs held during deep work get the reply event the engine would send (see dm-reply.ts). */
   replies?: { settings: DmReplySettings; earlier?: EarlierReply[] }
+  /** Meetings, focus events and absences from the calendar (calendarIntervals). */
+  calendar?: readonly CalendarInterval[]
 }
 
 /** The events from `from` to `to` (inclusive), sorted by time. Arrivals after `to` are never seen. */
@@ -51,12 +54,22 @@ export function simulate(
 ): SimEvent[] {
   const sorted = arrivals.filter((arrival) => arrival.at <= to).sort((a, b) => a.at - b.at)
   const ruleOf = options.isUrgent ?? ((arrival: SimArrival) => (arrival.isUrgent ? 'urgent' : null))
+  const calendar = options.calendar ?? []
+  const evenOnLeave = new Set(settings.urgentRules.filter((rule) => rule.evenOnLeave).map((rule) => rule.id))
   const urgent: SimArrival[] = []
   const calm: SimArrival[] = []
-  for (const arrival of sorted) (ruleOf(arrival) === null ? calm : urgent).push(arrival)
+  for (const arrival of sorted) {
+    const rule = ruleOf(arrival)
+    // While away, only rules marked "even on leave" break through; the rest wait for the welcome back.
+    const isHeldByAbsence =
+      rule !== null &&
+      !evenOnLeave.has(rule) &&
+      awayAt(calendar, seenAt(arrival, from, options.pollMs)) !== null
+    ;(rule === null || isHeldByAbsence ? calm : urgent).push(arrival)
+  }
   const cooldownMs = options.cooldownMs ?? settings.breakthroughCooldownMinutes * 60_000
   const breakthroughs = replayBreakthroughs(urgent, from, to, options.pollMs, cooldownMs)
-  const checkIns = replayCheckIns(settings, calm, from, to, options.zone, options.sessions ?? [])
+  const checkIns = replayCheckIns(settings, calm, from, to, options.zone, options.sessions ?? [], calendar)
   const merged = mergeByTime(breakthroughs, checkIns)
   if (!options.replies) return merged
   const dms = sorted.flatMap((arrival) => (arrival.dm && arrival.at >= from ? [arrival.dm] : []))
@@ -86,6 +99,11 @@ export function simulateReplies(
   })
 }
 
+/** The poll at which an arrival is seen: the first at or after it arrives. */
+function seenAt(arrival: SimArrival, from: number, pollMs: number): number {
+  return from + Math.max(0, Math.ceil((arrival.at - from) / pollMs)) * pollMs
+}
+
 /** Urgent items are delivered at the first poll at or after they arrive, whatever the deep work. */
 function replayBreakthroughs(
   urgent: SimArrival[],
@@ -99,7 +117,7 @@ function replayBreakthroughs(
   let index = 0
   while (index < urgent.length) {
     const first = urgent[index]!
-    const pollAt = from + Math.max(0, Math.ceil((first.at - from) / pollMs)) * pollMs
+    const pollAt = seenAt(first, from, pollMs)
     if (pollAt > to) break
     const seen: SimArrival[] = []
     while (index < urgent.length && urgent[index]!.at <= pollAt) seen.push(urgent[index++]!)
@@ -123,13 +141,14 @@ function replayCheckIns(
   to: number,
   zone: string,
   sessions: FocusSession[],
+  calendar: readonly CalendarInterval[],
 ): SimEvent[] {
   const events: SimEvent[] = []
   let lastCheckInAt = from
   let index = 0
-  for (let at = nextCheckIn(settings, zone, sessions, from); at !== null && at <= to; ) {
+  for (let at = nextCheckIn(settings, zone, sessions, from, calendar); at !== null && at <= to; ) {
     // The engine wakes at the next check-in and asks whether one is due; so does the replay.
-    const due = dueCheckIn(settings, zone, sessions, lastCheckInAt, at)
+    const due = dueCheckIn(settings, zone, sessions, lastCheckInAt, at, calendar)
     if (!due) break
     const itemIds: string[] = []
     while (index < calm.length && calm[index]!.at <= due.at) itemIds.push(calm[index++]!.id)
@@ -137,7 +156,7 @@ function replayCheckIns(
     if (itemIds.length > 0)
       events.push({ at: due.at, kind: 'notification', itemIds, notificationKind: 'check-in' })
     lastCheckInAt = due.at
-    at = nextCheckIn(settings, zone, sessions, due.at)
+    at = nextCheckIn(settings, zone, sessions, due.at, calendar)
   }
   return events
 }

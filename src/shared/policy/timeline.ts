@@ -7,6 +7,7 @@
 // only scales the fractions.
 import { Temporal } from 'temporal-polyfill'
 import type { FocusSession, Settings } from '../model'
+import type { CalendarInterval } from './calendar'
 import { type CheckInReason, checkInsBetween } from './checkins'
 import { sessionIntervals } from './deepwork'
 import { blockIntervalsBetween } from './schedule'
@@ -14,12 +15,15 @@ import { blockIntervalsBetween } from './schedule'
 export type TimelineSpan = { from: number; to: number; start: number; end: number }
 export type TimelineMark = { at: number; x: number }
 export type TimelineCheckIn = TimelineMark & { reason: CheckInReason }
+export type TimelineEvent = TimelineSpan & { title: string; kind: CalendarInterval['kind'] }
 
 export type Timeline = {
   dayStart: number
   dayEnd: number
   blocks: TimelineSpan[]
   sessions: TimelineSpan[]
+  /** Meetings, focus events and absences from the counted calendars. */
+  events: TimelineEvent[]
   /** The effective check-ins, each with why it is when it is. */
   checkIns: TimelineCheckIn[]
   /** Scheduled check-in times that moved to the end of deep work. */
@@ -44,7 +48,9 @@ export function todayTimeline(input: {
   breakthroughAts: number[]
   zone: string
   now: number
+  calendar?: readonly CalendarInterval[]
 }): Timeline {
+  const calendar = input.calendar ?? []
   const { start, end } = localDay(input.now, input.zone)
   const length = end - start
   const fraction = (at: number) => Math.min(1, Math.max(0, (at - start) / length))
@@ -67,12 +73,15 @@ export function todayTimeline(input: {
     const local = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(input.zone)
     hours.push({ at, x: fraction(at), hour: local.hour })
   }
-  const checkIns = checkInsBetween(input.settings, input.zone, input.sessions, start - 1, end)
+  const checkIns = checkInsBetween(input.settings, input.zone, input.sessions, start - 1, end, calendar)
   return {
     dayStart: start,
     dayEnd: end,
     blocks: blockIntervalsBetween(input.settings.deepWorkBlocks, input.zone, start, end).map(span),
     sessions: sessions.map(span),
+    events: calendar
+      .filter(overlapsDay)
+      .map((interval) => ({ ...span(interval), title: interval.title, kind: interval.kind })),
     checkIns: checkIns.map((reason) => ({ at: reason.at, x: fraction(reason.at), reason })),
     movedCheckIns: checkIns
       .flatMap((reason) => reason.movedFrom)

@@ -5,6 +5,7 @@
 import { Temporal } from 'temporal-polyfill'
 import type { CheckInWindow, DeepWorkBlock, Weekday } from '../model'
 import { isOneOff, weekdays } from '../model'
+import type { CalendarInterval } from './calendar'
 import { minutesToWallTime, wallTimeToMinutes } from './week'
 
 export const gridStepMinutes = 15
@@ -97,4 +98,41 @@ export function weekDatesAround(now: number, zone: string): Record<Weekday, stri
     dates[day] = monday.add({ days: index }).toString()
   })
   return dates
+}
+
+/** A calendar event's part on one day of the week shown, in minutes of that day. */
+export type EventPiece = {
+  day: Weekday
+  from: number
+  to: number
+  title: string
+  kind: CalendarInterval['kind']
+}
+
+/**
+ * The calendar's meetings, focus events and absences on the week grid, each
+ * cut at midnight into the days it covers; only days of the week shown
+ * (`weekDates`) get pieces.
+ */
+export function eventPieces(
+  calendar: readonly CalendarInterval[],
+  weekDates: Readonly<Record<Weekday, string>>,
+  zone: string,
+): EventPiece[] {
+  const dayOfDate = new Map(weekdays.map((day) => [weekDates[day], day]))
+  const pieces: EventPiece[] = []
+  for (const interval of calendar) {
+    let cursor = Temporal.Instant.fromEpochMilliseconds(interval.start).toZonedDateTimeISO(zone)
+    const end = Temporal.Instant.fromEpochMilliseconds(interval.end).toZonedDateTimeISO(zone)
+    for (let guard = 0; guard < 60 && Temporal.ZonedDateTime.compare(cursor, end) < 0; guard++) {
+      const nextDay = cursor.toPlainDate().add({ days: 1 }).toZonedDateTime({ timeZone: zone })
+      const pieceEnd = Temporal.ZonedDateTime.compare(end, nextDay) < 0 ? end : nextDay
+      const day = dayOfDate.get(cursor.toPlainDate().toString())
+      const from = cursor.hour * 60 + cursor.minute
+      const to = pieceEnd.equals(nextDay) ? dayMinutes : pieceEnd.hour * 60 + pieceEnd.minute
+      if (day && to > from) pieces.push({ day, from, to, title: interval.title, kind: interval.kind })
+      cursor = nextDay
+    }
+  }
+  return pieces
 }

@@ -15,6 +15,7 @@ import { Button } from '../../ui/Button'
 import { Callout } from '../../ui/Callout'
 import { PageHeader } from '../../ui/PageHeader'
 import { AccountCard } from './AccountCard'
+import { CalendarAccounts } from './CalendarAccounts'
 import { ConnectAccount } from './ConnectAccount'
 
 export function AccountsView() {
@@ -78,6 +79,7 @@ export function AccountsView() {
           />
         ))}
       </div>
+      <CalendarAccounts now={attention.now} />
       <ConnectAccount
         key={reconnecting?.id ?? 'new'}
         reconnect={reconnecting}

@@ -16,6 +16,8 @@ import {
   type CheckInRowProblems,
   checkInMarks,
   checkInsFromRows,
+  type EventPiece,
+  eventPieces,
   formatBlockList,
   gridStepMinutes,
   localDateText,
@@ -123,7 +125,16 @@ function FocusEditor({
       headingId="focus-heading"
       description={`Drag down a day to add a deep-work block. Select a block and use the arrow keys to move it by ${gridStepMinutes} minutes, Shift with the arrows to change its end, Delete to remove it. Lines are check-ins. Nothing is kept until you save.`}
     >
-      <WeekGrid blocks={blocks} marks={marks} onChange={setBlocks} />
+      <WeekGrid
+        blocks={blocks}
+        marks={marks}
+        events={eventPieces(
+          attention.calendar,
+          weekDatesAround(attention.now, attention.zone),
+          attention.zone,
+        )}
+        onChange={setBlocks}
+      />
       <p className="muted focus-blocks-now">
         Blocks now: {blocks.length === 0 ? 'none' : formatBlockList(blocks).replaceAll('\n', '; ')}
       </p>
@@ -173,6 +184,8 @@ function FocusEditor({
 function WeekGrid(props: {
   blocks: DeepWorkBlock[]
   marks: CheckInMark[]
+  /** Calendar events this week, drawn behind the blocks; a drag passes through them. */
+  events: EventPiece[]
   onChange(blocks: DeepWorkBlock[]): void
 }) {
   const [drag, setDrag] = useState<{ day: Weekday; from: number; to: number } | null>(null)
@@ -237,6 +250,19 @@ function WeekGrid(props: {
               setDrag(null)
             }}
           >
+            {props.events
+              .filter((piece) => piece.day === day)
+              .map((piece) => (
+                <div
+                  key={`${piece.from}-${piece.title}`}
+                  className={`week-event is-${piece.kind}`}
+                  data-testid="week-event"
+                  style={{ top: dayPercent(piece.from), height: dayPercent(piece.to - piece.from) }}
+                  title={piece.title}
+                >
+                  {piece.title}
+                </div>
+              ))}
             {props.marks
               .filter((mark) => mark.day === day)
               .map((mark) => (

@@ -156,7 +156,7 @@ function CheckInCard({ attention, counts }: { attention: Attention; counts: Held
   return (
     <section className="now-card now-check-in" aria-labelledby="next-check-in">
       <h2 id="next-check-in" data-testid="next-check-in">
-        {next.when === null ? next.line : `Next check-in ${next.when}`}
+        {next.heading}
       </h2>
       {next.why ? (
         <p className="now-why" data-testid="next-check-in-why">

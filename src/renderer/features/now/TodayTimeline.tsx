@@ -24,6 +24,7 @@ export function TodayTimeline({
     breakthroughAts,
     zone: attention.zone,
     now: attention.now,
+    calendar: attention.calendar,
   })
   const next = attention.nextCheckInAt
   return (
@@ -41,6 +42,14 @@ export function TodayTimeline({
             key={`s${session.from}`}
             className="day-line-session"
             style={{ left: percent(session.start), width: percent(session.end - session.start) }}
+          />
+        ))}
+        {timeline.events.map((event) => (
+          <span
+            key={`e${event.from}${event.title}`}
+            className={`day-line-event is-${event.kind}`}
+            style={{ left: percent(event.start), width: percent(event.end - event.start) }}
+            title={event.title}
           />
         ))}
         {timeline.movedCheckIns.map((mark) => (
@@ -104,5 +113,9 @@ export function describeTimeline(timeline: Timeline, zone: string): string {
     timeline.breakthroughs.length === 0
       ? '; nothing broke through'
       : `; ${timeline.breakthroughs.length} breakthrough${timeline.breakthroughs.length === 1 ? '' : 's'}`
-  return `Today: ${blocks}; ${checkIns}${focus}${urgent}. Now ${clock(timeline.now.at)}.`
+  const events =
+    timeline.events.length === 0
+      ? ''
+      : `; calendar ${timeline.events.map((event) => `${event.title} ${clock(event.from)}–${clock(event.to)}`).join(', ')}`
+  return `Today: ${blocks}; ${checkIns}${events}${focus}${urgent}. Now ${clock(timeline.now.at)}.`
 }

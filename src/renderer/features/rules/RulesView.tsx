@@ -14,6 +14,7 @@ import { readReceivedSince } from '../../db/item-queries'
 import { urgentPollMs } from '../../engine/polling'
 import { type Attention, useAttention } from '../../hooks/use-attention'
 import { Button } from '../../ui/Button'
+import { Switch } from '../../ui/Choice'
 import { Field } from '../../ui/Field'
 import { formatWhen } from '../../ui/format'
 import { Field as Text } from '../../ui/MessageText'
@@ -53,6 +54,7 @@ function RulesEditor({ attention }: { attention: Attention }) {
           zone: attention.zone,
           now: attention.now,
           pollMs: urgentPollMs,
+          calendar: attention.calendar,
         })
       : null
   const when = (at: number) => formatWhen(at, attention.zone, attention.now)
@@ -118,6 +120,20 @@ function RulesEditor({ attention }: { attention: Attention }) {
                     </Button>
                   </div>
                 </div>
+                <Switch
+                  label={
+                    <>
+                      Even on leave<span className="visually-hidden"> for {describeRule(rule)}</span>
+                    </>
+                  }
+                  help="Breaks through while your calendar says you are out of office."
+                  checked={rule.evenOnLeave === true}
+                  onChange={(isOn) =>
+                    void save(
+                      rules.map((other) => (other.id === rule.id ? { ...other, evenOnLeave: isOn } : other)),
+                    )
+                  }
+                />
                 <PreviewLine preview={preview(rule)} when={when} />
               </li>
             ))}

@@ -58,3 +58,21 @@ describe('a rule preview', () => {
     expect(preview).toMatchObject({ matched: [], notifications: 0, considered: 1 })
   })
 })
+
+describe('a rule preview with the calendar', () => {
+  const away = [{ start: now - 3 * 60 * minute, end: now - 60 * minute, kind: 'away' as const, title: 'OOO' }]
+  const items = [
+    stored(120, { container: '#incidents', threadKey: 'a' }),
+    stored(30, { container: '#incidents', threadKey: 'b' }),
+  ]
+
+  it('holds what a rule would have let through while the person was away', () => {
+    const rule: UrgentRule = { id: 'r', kind: 'slack-channel', channel: '#incidents' }
+    expect(previewRule(rule, items, settings, { ...options, calendar: away }).notifications).toBe(1)
+  })
+
+  it('still lets a rule marked even on leave through', () => {
+    const rule: UrgentRule = { id: 'r', kind: 'slack-channel', channel: '#incidents', evenOnLeave: true }
+    expect(previewRule(rule, items, settings, { ...options, calendar: away }).notifications).toBe(2)
+  })
+})
