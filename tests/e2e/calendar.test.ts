@@ -1,7 +1,8 @@
 // A calendar added in the Accounts view, in a real Chromium over browser
 // mode: its address served on 127.0.0.1, its meeting moving the next
 // check-in to the meeting's end, said on Now with the meeting's name and
-// drawn on the Focus week; and a calendar that stops counting stops moving it.
+// drawn on the Focus week; the Settings switch for meetings turning that
+// off and on; and a calendar that stops counting stops moving it.
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasChromium, useChromium } from '../support/chromium'
@@ -74,6 +75,34 @@ describe.skipIf(!hasChromium)('calendars', () => {
       await page.getByRole('button', { name: 'Focus', exact: true }).click()
       const onWeek = page.locator('.week-day-column[data-day=wed] [data-testid=week-event]')
       await expect.poll(() => onWeek.getAttribute('title')).toBe('Design review')
+
+      // Settings: the meeting switch off, and the check-in stays at 13:00; a bad number is said and nothing saved.
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
+      const settings = page.getByRole('form', { name: 'Settings' })
+      const meetings = settings.getByRole('switch', { name: /No check-in inside a meeting/ })
+      await expect.poll(() => meetings.isChecked()).toBe(true)
+      await meetings.click()
+      await settings.getByLabel(/Check in before my first meeting/).fill('soon')
+      await settings.getByRole('button', { name: 'Save settings' }).click()
+      await expect.poll(() => settings.getByText(/'soon' isn't a number of minutes/).count()).toBe(1)
+      await settings.getByLabel(/Check in before my first meeting/).fill('')
+      await settings.getByRole('button', { name: 'Save settings' }).click()
+      await expect.poll(() => settings.getByRole('status').textContent()).toContain('Saved.')
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+      await expect.poll(() => page.getByTestId('next-check-in').textContent()).toBe('Next check-in 13:00')
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
+      await page
+        .getByRole('form', { name: 'Settings' })
+        .getByRole('switch', { name: /No check-in inside a meeting/ })
+        .click()
+      await page
+        .getByRole('form', { name: 'Settings' })
+        .getByRole('button', { name: 'Save settings' })
+        .click()
+      await page.getByRole('button', { name: 'Now', exact: true }).click()
+      await expect
+        .poll(() => page.getByTestId('next-check-in').textContent())
+        .toBe('Next check-in 14:30, after Design review')
 
       await page.getByRole('button', { name: 'Accounts', exact: true }).click()
       await counts.click()

@@ -1,12 +1,13 @@
 // Settings in sections: the schedule (check-in times each with their own
 // days, deep-work blocks, time zone), notifications (urgent channels, the
-// breakthrough limit), keys, data (syncing, the sample workspace), and
-// the installed app's open at sign-in and updates.
+// breakthrough limit), what the calendar changes (each a switch, and the
+// words that name focus and absence), keys, data (syncing, the sample
+// workspace), and the installed app's open at sign-in and updates.
 // The form is validated at once and saved whole, or not at all; each
 // problem is said under the field it is about.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
-import type { Settings } from '../../../shared/model'
+import type { CalendarSettings, Settings } from '../../../shared/model'
 import {
   type CheckInRow,
   type CheckInRowProblems,
@@ -34,9 +35,17 @@ type Draft = {
   channels: string
   cooldown: string
   shortcut: string
+  calendar: Omit<CalendarSettings, 'focusWords' | 'awayWords' | 'checkInBeforeFirstMeetingMinutes'> & {
+    focusWords: string
+    awayWords: string
+    beforeFirstMeeting: string
+  }
 }
 
 type Problems = {
+  focusWords?: string
+  awayWords?: string
+  beforeFirstMeeting?: string
   checkIns?: CheckInRowProblems[]
   checkInsNote?: string
   blocks?: string
@@ -55,7 +64,34 @@ function toDraft(settings: Settings, today: string): Draft {
     channels: formatChannelList(settings.urgentRules),
     cooldown: String(settings.breakthroughCooldownMinutes),
     shortcut: settings.focusShortcut,
+    calendar: {
+      focusFromEvents: settings.calendar.focusFromEvents,
+      waitForMeetings: settings.calendar.waitForMeetings,
+      holdWhileAway: settings.calendar.holdWhileAway,
+      focusWords: settings.calendar.focusWords.join(', '),
+      awayWords: settings.calendar.awayWords.join(', '),
+      beforeFirstMeeting:
+        settings.calendar.checkInBeforeFirstMeetingMinutes === null
+          ? ''
+          : String(settings.calendar.checkInBeforeFirstMeetingMinutes),
+    },
   }
+}
+
+/** "Focus, Deep work" → the words, or what is wrong with them. */
+function parseWords(
+  text: string,
+  what: string,
+): { ok: true; value: string[] } | { ok: false; error: string } {
+  const words = [...new Set(text.split(',').map((word) => word.trim()))].filter((word) => word !== '')
+  const long = words.find((word) => word.length > 64)
+  if (long)
+    return {
+      ok: false,
+      error: `“${long.slice(0, 20)}…” is longer than 64 characters. Use a shorter ${what}.`,
+    }
+  if (words.length > 32) return { ok: false, error: `${words.length} ${what}s; keep it to 32 at most.` }
+  return { ok: true, value: words }
 }
 
 export function SettingsView() {
@@ -83,6 +119,9 @@ function placeOf(path: string): keyof Problems {
   if (path.startsWith('breakthroughCooldownMinutes')) return 'cooldown'
   if (path.startsWith('timeZone')) return 'zone'
   if (path.startsWith('focusShortcut')) return 'shortcut'
+  if (path.startsWith('calendar.focusWords')) return 'focusWords'
+  if (path.startsWith('calendar.awayWords')) return 'awayWords'
+  if (path.startsWith('calendar.checkInBeforeFirstMeeting')) return 'beforeFirstMeeting'
   return 'other'
 }
 
@@ -92,6 +131,8 @@ function SettingsForm({ settings, today }: { settings: Settings; today: string }
   const [problems, setProblems] = useState<Problems>({})
   const [notes, setNotes] = useState<string[]>([])
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }))
+  const updateCalendar = (patch: Partial<Draft['calendar']>) =>
+    setDraft((current) => ({ ...current, calendar: { ...current.calendar, ...patch } }))
 
   async function save() {
     const checkIns = checkInsFromRows(draft.checkIns)
@@ -104,7 +145,22 @@ function SettingsForm({ settings, today }: { settings: Settings; today: string }
     if (!channels.ok) found.channels = channels.errors.join(' ')
     if (!/^\d{1,3}$/.test(cooldown))
       found.cooldown = `'${cooldown}' isn't a number of minutes. Use a whole number from 0 (no limit) to 120.`
-    if (!checkIns.ok || !blocks.ok || !channels.ok || found.cooldown) {
+    const focusWords = parseWords(draft.calendar.focusWords, 'focus word')
+    const awayWords = parseWords(draft.calendar.awayWords, 'away word')
+    const before = draft.calendar.beforeFirstMeeting.trim()
+    if (!focusWords.ok) found.focusWords = focusWords.error
+    if (!awayWords.ok) found.awayWords = awayWords.error
+    if (before !== '' && !/^\d{1,3}$/.test(before))
+      found.beforeFirstMeeting = `'${before}' isn't a number of minutes. Use a whole number from 0 to 240, or leave it empty for none.`
+    if (
+      !checkIns.ok ||
+      !blocks.ok ||
+      !channels.ok ||
+      found.cooldown ||
+      !focusWords.ok ||
+      !awayWords.ok ||
+      found.beforeFirstMeeting
+    ) {
       setProblems(found)
       setNotes([])
       return
@@ -118,6 +174,14 @@ function SettingsForm({ settings, today }: { settings: Settings; today: string }
       urgentRules: [...channels.value, ...otherRules],
       breakthroughCooldownMinutes: Number(cooldown),
       focusShortcut: draft.shortcut.trim(),
+      calendar: {
+        focusFromEvents: draft.calendar.focusFromEvents,
+        focusWords: focusWords.value,
+        waitForMeetings: draft.calendar.waitForMeetings,
+        holdWhileAway: draft.calendar.holdWhileAway,
+        awayWords: awayWords.value,
+        checkInBeforeFirstMeetingMinutes: before === '' ? null : Number(before),
+      },
     })
     if (result.ok) {
       setProblems({})
@@ -211,6 +275,63 @@ function SettingsForm({ settings, today }: { settings: Settings; today: string }
             inputMode="numeric"
             value={draft.cooldown}
             onChange={(event) => update({ cooldown: event.target.value })}
+          />
+        </Field>
+      </Section>
+      <Section
+        title="Calendar"
+        description="What the calendars you count (in Accounts) change. Each is a switch; Now, the Focus week and the previews follow them."
+      >
+        <Switch
+          label="Deep work from focus events"
+          help="Events whose title or category has one of the focus words shield you like a deep-work block."
+          checked={draft.calendar.focusFromEvents}
+          onChange={(isOn) => updateCalendar({ focusFromEvents: isOn })}
+        />
+        <Field
+          label="Focus words"
+          help="Separated by commas; matched in titles and categories, ignoring case."
+          error={problems.focusWords ?? null}
+        >
+          <input
+            value={draft.calendar.focusWords}
+            autoComplete="off"
+            onChange={(event) => updateCalendar({ focusWords: event.target.value })}
+          />
+        </Field>
+        <Switch
+          label="No check-in inside a meeting"
+          help="A check-in that falls in a busy event moves to its end; back-to-back meetings move it to the last one's end."
+          checked={draft.calendar.waitForMeetings}
+          onChange={(isOn) => updateCalendar({ waitForMeetings: isOn })}
+        />
+        <Switch
+          label="Hold everything while I am away"
+          help="During an out-of-office event only rules marked “even on leave” break through; the first check-in after it welcomes you back."
+          checked={draft.calendar.holdWhileAway}
+          onChange={(isOn) => updateCalendar({ holdWhileAway: isOn })}
+        />
+        <Field
+          label="Away words"
+          help="Separated by commas: all-day or busy events with one of these in the title count as away."
+          error={problems.awayWords ?? null}
+        >
+          <input
+            value={draft.calendar.awayWords}
+            autoComplete="off"
+            onChange={(event) => updateCalendar({ awayWords: event.target.value })}
+          />
+        </Field>
+        <Field
+          label="Check in before my first meeting (minutes before)"
+          help="A check-in this many minutes before each day's first meeting. Empty for none."
+          error={problems.beforeFirstMeeting ?? null}
+          isOptional
+        >
+          <input
+            inputMode="numeric"
+            value={draft.calendar.beforeFirstMeeting}
+            onChange={(event) => updateCalendar({ beforeFirstMeeting: event.target.value })}
           />
         </Field>
       </Section>
