@@ -339,6 +339,8 @@ export const Digest = z.object({
   counts: z.object({ slack: z.number().int(), github: z.number().int(), email: z.number().int() }),
   /** How many conversations the items make; digests stored before it have their ids in delivery order. */
   conversations: z.number().int().nonnegative().optional(),
+  /** The first check-in after an absence in the calendar: it says welcome back. */
+  isWelcomeBack: z.literal(true).optional(),
 })
 export type Digest = z.infer<typeof Digest>
 

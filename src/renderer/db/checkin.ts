@@ -24,7 +24,7 @@ export const lastCheckInAtKey = 'lastCheckInAt'
  */
 export function deliverHeld(
   db: LullDb,
-  options: { digestId: string; at: number; reason: DigestReason },
+  options: { digestId: string; at: number; reason: DigestReason; isWelcomeBack?: boolean },
 ): Promise<Digest | null> {
   const { digestId, at, reason } = options
   const tables = [db.items, db.digests, db.meta, db.notices, db.quarantine]
@@ -56,6 +56,7 @@ export function deliverHeld(
     if (placed.length === 0) return null
     const { itemIds, conversations } = readingOrder(placed)
     const digest: Digest = { id: digestId, at, reason, itemIds, counts, conversations }
+    if (options.isWelcomeBack) digest.isWelcomeBack = true
     await Promise.all([
       db.digests.put(digest),
       reason === 'manual' ? null : db.notices.put(checkInNotice(digestId, at)),

@@ -22,6 +22,7 @@ import {
   describeTray,
   dueCheckIn,
   endFocus as endFocusSession,
+  explainCheckIn,
   extendFocus as extendFocusSession,
   type FocusIntent,
   nextBlockEdge,
@@ -274,12 +275,12 @@ export function createEngine(deps: EngineDeps) {
     await setMeta(db, syncHealthKey, health).catch(() => {})
   }
 
-  async function deliver(reason: 'scheduled' | 'manual' | 'catch-up', at: number) {
+  async function deliver(reason: 'scheduled' | 'manual' | 'catch-up', at: number, isWelcomeBack = false) {
     // Main restarts into an update only when no check-in is being stored; it cannot see the store.
     const say = (isDelivering: boolean) => host.call('checkin:state-set', { isDelivering }).catch(() => {})
     await say(true)
     try {
-      return await deliverHeld(db, { digestId: deps.newId(), at, reason })
+      return await deliverHeld(db, { digestId: deps.newId(), at, reason, isWelcomeBack })
     } finally {
       await say(false)
     }
@@ -313,7 +314,13 @@ export function createEngine(deps: EngineDeps) {
     // A catch-up found on waking inside deep work waits for it to end, like
     // any check-in that falls inside deep work: nothing else may interrupt it.
     if (due && !deep.isDeep) {
-      await deliver(due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled', now)
+      // The first check-in after an absence in the calendar says welcome back.
+      const isWelcomeBack = explainCheckIn(settings, z, sessions, due.at, calendar).isWelcomeBack === true
+      await deliver(
+        due.missed > 1 || now - due.at > lateAfterMs ? 'catch-up' : 'scheduled',
+        now,
+        isWelcomeBack,
+      )
     }
     await sendNotices(now, deep)
     // DMs held in deep work get their reply queued before the outbox sends.

@@ -103,7 +103,10 @@ export function createNoticeSender(deps: {
         await db.notices.delete(row.id)
         continue
       }
-      const { title, body } = describeCheckIn(digest.counts, digest.conversations)
+      const described = describeCheckIn(digest.counts, digest.conversations)
+      // After an absence in the calendar: "Welcome back · Check-in: 41 conversations (96 updates)".
+      const title = digest.isWelcomeBack ? `Welcome back · ${described.title}` : described.title
+      const { body } = described
       const isOut = await show({
         kind: 'check-in',
         title,

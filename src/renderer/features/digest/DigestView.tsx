@@ -43,6 +43,7 @@ export function DigestView({ digestId }: { digestId: string | null }) {
       <PageHeader
         title={
           <>
+            {data.digest.isWelcomeBack ? 'Welcome back · ' : ''}
             {checkInLine(data.digest.counts, data.digest.conversations)}{' '}
             <span className="muted">· {formatWhen(data.digest.at, attention.zone, attention.now)}</span>
           </>
