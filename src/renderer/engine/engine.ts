@@ -325,8 +325,16 @@ export function createEngine(deps: EngineDeps) {
     await sendNotices(now, deep)
     // DMs held in deep work get their reply queued before the outbox sends.
     if (deep.isDeep) {
-      await queueDueReplies({ db, accounts: accounts.list, settings, sessions, zone: z, now }).catch(
-        (error: Error) => report(`Lull could not decide which direct messages to answer: ${error.message}`),
+      await queueDueReplies({
+        db,
+        accounts: accounts.list,
+        settings,
+        sessions,
+        zone: z,
+        now,
+        calendar,
+      }).catch((error: Error) =>
+        report(`Lull could not decide which direct messages to answer: ${error.message}`),
       )
     }
     // Write-backs talk to the sources: never in the decision queue's way.

@@ -4,7 +4,13 @@
 // order they were sent; each reply it gives is queued with its outbox row.
 // The outbox sends them. This module only reads and writes the store.
 import { type Account, defaultDmReply, type FocusSession, type Settings } from '../../shared/model'
-import { decideReply, deepStretchAt, type EarlierReply, type ReplyCandidate } from '../../shared/policy'
+import {
+  type CalendarInterval,
+  decideReply,
+  deepStretchAt,
+  type EarlierReply,
+  type ReplyCandidate,
+} from '../../shared/policy'
 import {
   earlierReplies,
   messagesInConversation,
@@ -26,11 +32,14 @@ export async function queueDueReplies(input: {
   sessions: FocusSession[]
   zone: string
   now: number
+  /** Focus events are deep work too; check-ins move out of meetings. */
+  calendar?: readonly CalendarInterval[]
 }): Promise<number> {
   const { db, settings, sessions, zone, now } = input
+  const calendar = input.calendar ?? []
   const accounts = input.accounts.filter(isReplyOn)
   if (accounts.length === 0) return 0
-  const stretch = deepStretchAt(settings.deepWorkBlocks, sessions, zone, now)
+  const stretch = deepStretchAt(settings.deepWorkBlocks, sessions, zone, now, calendar)
   if (!stretch) return 0
   const byId = new Map(accounts.map((account) => [account.id, account]))
   const dms = await unansweredHeldDms(db, new Set(byId.keys()), stretch.start)
@@ -61,6 +70,7 @@ export async function queueDueReplies(input: {
       at: now,
       dms: conversation,
       earlier,
+      calendar,
     })
     if (decision.kind !== 'reply') continue
     earlier.push({

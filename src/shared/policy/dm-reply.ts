@@ -3,9 +3,10 @@
 // work, the replies already sent and the account's settings: the engine
 // uses it as DMs arrive, the preview replays it over last week's DMs.
 import type { DeepWorkBlock, DmReplySettings, FocusSession, InboxItem, Settings } from '../model'
+import type { CalendarInterval } from './calendar'
 import { nextCheckIn } from './checkins'
 import { sessionIntervals, stretchEnd, stretchStart } from './deepwork'
-import { localDateText, wallTimeText } from './schedule'
+import { localDateText, mergeIntervals, wallTimeText } from './schedule'
 
 /** A stored DM as the decision needs it. */
 export type ReplyCandidate = Pick<
@@ -64,14 +65,22 @@ export function isBotSender(authorId: string): boolean {
   return authorId === '' || authorId === 'USLACKBOT' || /^B[A-Z0-9]+$/.test(authorId)
 }
 
-/** The deep-work stretch containing `at`, or null when `at` is not deep work. */
+/**
+ * The deep-work stretch containing `at`, or null when `at` is not deep
+ * work. Focus events from the calendar shield like sessions (a meeting is
+ * not deep work).
+ */
 export function deepStretchAt(
   blocks: DeepWorkBlock[],
   sessions: FocusSession[],
   zone: string,
   at: number,
+  calendar: readonly CalendarInterval[] = [],
 ): DeepStretch | null {
-  const shields = sessionIntervals(sessions)
+  const focusEvents = calendar
+    .filter((interval) => interval.kind === 'focus')
+    .map(({ start, end }) => ({ start, end }))
+  const shields = mergeIntervals([...sessionIntervals(sessions), ...focusEvents])
   const end = stretchEnd(blocks, shields, zone, at)
   if (end <= at) return null
   return {
@@ -119,6 +128,8 @@ export type ReplyContext = {
   /** The account's stored DMs around it (the sender's earlier messages tell a conversation under way). */
   dms: readonly ReplyCandidate[]
   earlier: readonly EarlierReply[]
+  /** Meetings, focus events and absences: focus events are deep work, and check-ins move out of meetings. */
+  calendar?: readonly CalendarInterval[]
 }
 
 /** Whether this DM gets the reply, and its words, or why not. */
@@ -132,7 +143,8 @@ export function decideReply(dm: ReplyCandidate, context: ReplyContext): ReplyDec
   if (isBotSender(dm.author.id)) return skip('bot')
   if (dm.urgentRuleId !== undefined) return skip('broke-through')
   if (dm.status !== 'held') return skip('not-held')
-  const stretch = deepStretchAt(settings.deepWorkBlocks, context.sessions, zone, at)
+  const calendar = context.calendar ?? []
+  const stretch = deepStretchAt(settings.deepWorkBlocks, context.sessions, zone, at, calendar)
   if (!stretch) return skip('not-deep')
   if (dm.sentAt < stretch.start) return skip('before-deep-work')
   if (reply.onSince !== undefined && dm.sentAt < reply.onSince) return skip('before-turned-on')
@@ -153,7 +165,7 @@ export function decideReply(dm: ReplyCandidate, context: ReplyContext): ReplyDec
   const today = localDateText(at, zone)
   if (reply.isOncePerDay && mine.some((earlier) => localDateText(earlier.at, zone) === today))
     return skip('replied-today')
-  const checkInAt = nextCheckIn(settings, zone, context.sessions, at)
+  const checkInAt = nextCheckIn(settings, zone, context.sessions, at, calendar)
   if (checkInAt === null) return skip('no-check-in')
   const text = fillReplyTemplate(reply.template, {
     checkIn: wallTimeText(checkInAt, zone),

@@ -73,7 +73,7 @@ export function simulate(
   const merged = mergeByTime(breakthroughs, checkIns)
   if (!options.replies) return merged
   const dms = sorted.flatMap((arrival) => (arrival.dm && arrival.at >= from ? [arrival.dm] : []))
-  const rows = simulateReplies(settings, dms, options.zone, options.sessions ?? [], options.replies)
+  const rows = simulateReplies(settings, dms, options.zone, options.sessions ?? [], options.replies, calendar)
   const replies: SimEvent[] = rows.flatMap((row) =>
     row.decision.kind === 'reply'
       ? [{ at: row.at, kind: 'reply' as const, itemIds: [row.dm.id], text: row.decision.text }]
@@ -89,12 +89,14 @@ export function simulateReplies(
   zone: string,
   sessions: FocusSession[],
   replies: NonNullable<SimOptions['replies']>,
+  calendar: readonly CalendarInterval[] = [],
 ): ReplyPreviewRow[] {
   return replayReplies(dms, {
     settings,
     reply: replies.settings,
     zone,
     sessions,
+    calendar,
     ...(replies.earlier ? { earlier: replies.earlier } : {}),
   })
 }

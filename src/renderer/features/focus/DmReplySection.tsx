@@ -164,7 +164,16 @@ function ReplyPreview({
       listFocusSessions(db, since),
     ])
     const reply = { ...(account.dmReply ?? defaultDmReply), template, isOn: true }
-    setRows(simulateReplies(attention.settings, dms, attention.zone, sessions, { settings: reply }))
+    setRows(
+      simulateReplies(
+        attention.settings,
+        dms,
+        attention.zone,
+        sessions,
+        { settings: reply },
+        attention.calendar,
+      ),
+    )
   }
   const told = rows?.filter((row) => row.decision.kind === 'reply') ?? []
   return (

@@ -52,6 +52,30 @@ describe('the reply to a DM held during deep work', () => {
     })
   })
 
+  it('answers during a focus event from the calendar, naming the check-in a meeting moved', () => {
+    // 14:00–15:00 a focus event; 16:00–17:00 a meeting over the 16:30 check-in.
+    const calendar = [
+      { start: at('14:00'), end: at('15:00'), kind: 'focus' as const, title: 'Focus time' },
+      { start: at('16:00'), end: at('17:00'), kind: 'meeting' as const, title: 'Planning' },
+    ]
+    const inFocus = context({ at: at('14:20'), calendar })
+    expect(decideReply(dm('a', 'U1', '14:10'), inFocus)).toEqual({
+      kind: 'reply',
+      text: "I'm heads-down until 15:00 and will read this at my 17:00 check-in. If it can't wait, post in #incidents.",
+      checkInAt: at('17:00'),
+      stretchStart: at('14:00'),
+    })
+    // Without the calendar, 14:20 is not deep work; in a meeting it is not either.
+    expect(decideReply(dm('a', 'U1', '14:10'), context({ at: at('14:20') }))).toEqual({
+      kind: 'skip',
+      reason: 'not-deep',
+    })
+    expect(decideReply(dm('b', 'U2', '16:10'), context({ at: at('16:20'), calendar }))).toEqual({
+      kind: 'skip',
+      reason: 'not-deep',
+    })
+  })
+
   it('is off unless the person turned it on', () => {
     expect(decideReply(dm('a', 'U1', '09:41'), context({ reply: defaultDmReply }))).toEqual({
       kind: 'skip',
