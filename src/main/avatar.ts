@@ -3,38 +3,10 @@
 // another host (its CSP allows images from itself and data: only). Only a
 // small PNG, JPEG, GIF or WebP is kept; anything else is left out quietly.
 import type { Log } from './log'
-import type { Fetch } from './net'
+import { type Fetch, readAtMost } from './net'
 
 export const avatarByteLimit = 64 * 1024
 const imageTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
-
-/**
- * The body, or null as soon as it passes `limit` bytes: a stated length over
- * the limit is refused unread, and a body that lies about its length (or
- * states none) is read only up to the limit and then cancelled.
- */
-export async function readAtMost(response: Response, limit: number): Promise<Uint8Array | null> {
-  const stated = Number(response.headers.get('content-length'))
-  if (Number.isFinite(stated) && stated > limit) {
-    await response.body?.cancel().catch(() => {})
-    return null
-  }
-  if (!response.body) return new Uint8Array(0)
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > limit) {
-      await reader.cancel().catch(() => {})
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
 
 export async function fetchAvatar(fetch: Fetch, url: string, log: Log): Promise<string | null> {
   try {

@@ -11,6 +11,21 @@ import { slackMessage, startTestWebHost } from './web-host'
 
 const prUrl = 'https://github.com/acme/api/pull/123'
 
+/** The pull request's GitHub notification, as the sample workspace injects it. */
+const reviewRequest = {
+  source: 'github',
+  stream: 'github',
+  threadKey: 'github:pr-123',
+  container: 'acme/api',
+  author: { id: 'lee', name: 'Lee' },
+  title: 'Retry webhooks on 502',
+  text: 'Review requested',
+  url: prUrl,
+  sentAt: Date.now() - 60_000,
+  needsReply: true,
+  github: { reason: 'review_requested', subjectType: 'PullRequest' },
+} as const
+
 describe.skipIf(!hasChromium)('one conversation through two sources', () => {
   const browser = useChromium()
 
@@ -21,19 +36,7 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
       const page = await context.newPage()
       await page.goto(host.url)
       await expect.poll(() => page.getByRole('note').count()).toBeGreaterThan(0)
-      const notification = host.workspace.inject({
-        source: 'github',
-        stream: 'github',
-        threadKey: 'github:pr-123',
-        container: 'acme/api',
-        author: { id: 'lee', name: 'Lee' },
-        title: 'Retry webhooks on 502',
-        text: 'Review requested',
-        url: prUrl,
-        sentAt: Date.now() - 60_000,
-        needsReply: true,
-        github: { reason: 'review_requested', subjectType: 'PullRequest' },
-      })
+      const notification = host.workspace.inject(reviewRequest)
       const post = host.workspace.inject({
         ...slackMessage({
           channel: '#general',
@@ -98,19 +101,7 @@ describe.skipIf(!hasChromium)('one conversation through two sources', () => {
       const page = await context.newPage()
       await page.goto(host.url)
       await expect.poll(() => page.getByRole('note').count()).toBeGreaterThan(0)
-      host.workspace.inject({
-        source: 'github',
-        stream: 'github',
-        threadKey: 'github:pr-123',
-        container: 'acme/api',
-        author: { id: 'lee', name: 'Lee' },
-        title: 'Retry webhooks on 502',
-        text: 'Review requested',
-        url: prUrl,
-        sentAt: Date.now() - 60_000,
-        needsReply: true,
-        github: { reason: 'review_requested', subjectType: 'PullRequest' },
-      })
+      host.workspace.inject(reviewRequest)
       host.workspace.inject({
         ...slackMessage({
           channel: '#general',

@@ -45,12 +45,8 @@ const settings: Settings = {
   breakthroughCooldownMinutes: 10,
 }
 
-const canRun = isDovecotAvailable()
-if (!canRun && process.env.CI === 'true')
-  throw new Error('Dovecot is missing: CI must install dovecot-imapd.')
-if (!canRun) console.warn('Skipping the replayed day: Dovecot (/usr/sbin/dovecot) is not installed here.')
-
-describe.skipIf(!canRun)('a replayed day across GitHub, Slack and email', () => {
+// Without Dovecot the day is skipped, said aloud; in CI that is a failure (isDovecotAvailable).
+describe.skipIf(!isDovecotAvailable())('a replayed day across GitHub, Slack and email', () => {
   let dovecot: Dovecot
   let proxy: TcpProxy
   /** IMAP writes as the server was asked for them: UID MOVE commands. */

@@ -2,7 +2,7 @@
 // calendar, any webcal:// link) fetched conditionally: with the ETag and
 // Last-Modified of the last good copy, an unchanged calendar costs a 304.
 // The body is read up to the size limit and no further.
-import type { Fetch } from '../net'
+import { type Fetch, readAtMost } from '../net'
 import { type CalendarProblem, checkCalendarText, maxCalendarBytes, tooLarge } from './feed-limits'
 
 export type FeedValidators = { etag?: string; lastModified?: string }
@@ -74,8 +74,9 @@ export async function fetchFeed(request: FeedRequest): Promise<FeedResult> {
     await response.body?.cancel()
     return failed('http', `${name} answered ${response.status}. Lull tries again later.`)
   }
-  const text = await readBounded(response)
-  if (text === null) return { kind: 'failed', problem: tooLarge(name) }
+  const body = await readAtMost(response, maxCalendarBytes)
+  if (body === null) return { kind: 'failed', problem: tooLarge(name) }
+  const text = new TextDecoder().decode(body)
   const problem = checkCalendarText(text, name)
   if (problem) return { kind: 'failed', problem }
   const validators: FeedValidators = {}
@@ -84,30 +85,6 @@ export async function fetchFeed(request: FeedRequest): Promise<FeedResult> {
   if (etag) validators.etag = etag
   if (lastModified) validators.lastModified = lastModified
   return { kind: 'fetched', text, validators }
-}
-
-/** The body as text, or null once it passes the size limit (the rest is never downloaded). */
-async function readBounded(response: Response): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN)
-  if (declared > maxCalendarBytes) {
-    await response.body?.cancel()
-    return null
-  }
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxCalendarBytes) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 function failed(kind: CalendarProblem['kind'], message: string): FeedResult {

@@ -8,7 +8,7 @@
 import type { IndexableType } from 'dexie'
 import { z } from 'zod'
 import type { InboxItem } from '../../shared/model'
-import { keyWithSplits, readSplits, type SplitSet, splitSetOf } from './conversation-splits'
+import { readSplits, rekeyed, type SplitSet, splitSetOf } from './conversation-splits'
 import { storedKeyOf } from './item-rows'
 import type { LullDb } from './schema'
 
@@ -93,14 +93,8 @@ function isResumable(key: IndexableType | null): key is string | number {
   return typeof key === 'string' || typeof key === 'number'
 }
 
-/** The row with its key set or cleared, or null when the key it has is already right. */
+/** A stored row of any shape (a hand-edited one is not an object) with its key set or cleared, or null when it is right. */
 function withKey(row: unknown, hosts: readonly string[], splits: SplitSet): InboxItem | null {
   if (typeof row !== 'object' || row === null) return null
-  const item = row as InboxItem
-  const key = keyWithSplits(item, hosts, splits)
-  if ((item.conversationKey ?? null) === key) return null
-  const next = { ...item }
-  if (key === null) delete next.conversationKey
-  else next.conversationKey = key
-  return next
+  return rekeyed(row as InboxItem, hosts, splits)
 }

@@ -30,6 +30,7 @@ export type SplitSet = ReadonlySet<string>
 
 const splitId = (accountId: string, threadKey: string, key: string) =>
   `${accountId}\u001f${threadKey}\u001f${key}`
+const splitIdOf = (split: Split) => splitId(split.accountId, split.threadKey, split.conversationKey)
 
 /** The stored splits; a row that does not parse is left out (and dropped at the next write). */
 export async function readSplits(db: LullDb): Promise<Split[]> {
@@ -42,7 +43,7 @@ export async function readSplits(db: LullDb): Promise<Split[]> {
 }
 
 export function splitSetOf(splits: readonly Split[]): SplitSet {
-  return new Set(splits.map((split) => splitId(split.accountId, split.threadKey, split.conversationKey)))
+  return new Set(splits.map(splitIdOf))
 }
 
 /** An item's conversation key with the person's splits applied: null when its thread was split from it. */
@@ -54,6 +55,16 @@ export function keyWithSplits(
   const key = conversationKey(item, { githubHosts })
   if (key === null || splits.size === 0) return key
   return splits.has(splitId(item.accountId, item.threadKey, key)) ? null : key
+}
+
+/** The row with its key set or cleared as ingest would key it now, or null when the key it has is right. */
+export function rekeyed(row: InboxItem, githubHosts: readonly string[], splits: SplitSet): InboxItem | null {
+  const key = keyWithSplits(row, githubHosts, splits)
+  if ((row.conversationKey ?? null) === key) return null
+  const next = { ...row }
+  if (key === null) delete next.conversationKey
+  else next.conversationKey = key
+  return next
 }
 
 /**
@@ -70,9 +81,7 @@ export function splitConversation(db: LullDb, itemId: string): Promise<Split | n
       threadKey: item.threadKey,
       conversationKey: item.conversationKey,
     }
-    const kept = (await readSplits(db)).filter(
-      (each) => splitId(each.accountId, each.threadKey, each.conversationKey) !== splitIdOf(split),
-    )
+    const kept = (await readSplits(db)).filter((each) => splitIdOf(each) !== splitIdOf(split))
     await db.meta.put({ key: conversationSplitsKey, value: [...kept, split].slice(-splitLimit) })
     const thread = await threadOf(db, split)
     await db.items.bulkPut(
@@ -94,20 +103,10 @@ export function unsplitConversation(db: LullDb, split: Split): Promise<void> {
     await db.meta.put({ key: conversationSplitsKey, value: kept })
     const hosts = githubHostsOf(await listAccounts(db))
     const splits = splitSetOf(kept)
-    const changed: InboxItem[] = []
-    for (const row of await threadOf(db, split)) {
-      const key = keyWithSplits(row, hosts, splits)
-      if ((row.conversationKey ?? null) === key) continue
-      const next = { ...row }
-      if (key === null) delete next.conversationKey
-      else next.conversationKey = key
-      changed.push(next)
-    }
-    await db.items.bulkPut(changed)
+    const thread = await threadOf(db, split)
+    await db.items.bulkPut(thread.flatMap((row) => rekeyed(row, hosts, splits) ?? []))
   })
 }
-
-const splitIdOf = (split: Split) => splitId(split.accountId, split.threadKey, split.conversationKey)
 
 function threadOf(db: LullDb, split: Split): Promise<InboxItem[]> {
   return db.items.where('[accountId+threadKey]').equals([split.accountId, split.threadKey]).toArray()

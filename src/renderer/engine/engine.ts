@@ -628,10 +628,6 @@ export function createEngine(deps: EngineDeps) {
         ? engine.endFocus()
         : engine.startFocus({ kind: 'minutes', minutes: 50 }),
 
-    /**
-     * Pull everything (waiting a little for it, never for a stuck stream),
-     * then deliver every held item in one digest and open it.
-     */
     /** Add a calendar (ICS address, file, CalDAV); the host's error is thrown to the form. */
     connectCalendar: (request: CallRequest<'calendar:connect'>) =>
       calendarSync.connect(request).finally(() => void wake()),
@@ -641,6 +637,10 @@ export function createEngine(deps: EngineDeps) {
       setCalendarCounted(db, id, isCounted).finally(() => void wake()),
     removeCalendarAccount: (accountId: string) => calendarSync.remove(accountId).finally(() => void wake()),
 
+    /**
+     * Pull everything (waiting a little for it, never for a stuck stream),
+     * then deliver every held item in one digest and open it.
+     */
     checkInNow: async () => {
       await waitAtMost(startPulls(true), checkInPullWaitMs)
       return serial(async () => {
